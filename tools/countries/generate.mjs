@@ -97,16 +97,18 @@ const isId = (s) => /^[A-Z]{2}$/.test(s);
 
 function candidates(c) {
   const id = c.cca2;
-  const uniq = (xs) => [...new Set(xs.filter(Boolean))];
+  // The data has a few names with stray spaces ("Republika y'Uburundi "): trim them.
+  const uniq = (xs) => [...new Set(xs.filter(Boolean).map((x) => x.trim().replace(/\s+/gu, " ")).filter(Boolean))];
   const native = uniq(Object.values(c.name.native ?? {}).flatMap((v) => [v.common, v.official]));
   let uk = ovUk[id] ?? ukNames[id];
   let ukOther = [];
   if (Array.isArray(uk)) [uk, ...ukOther] = uk;
+  uk = uk?.trim();
   ukOther = uniq([...ukOther, ...(ovUkOther[id] ?? [])]);
   const eng = c.demonyms?.eng ?? {};
   return {
-    en: c.name.common,
-    official: c.name.official,
+    en: c.name.common.trim(),
+    official: c.name.official?.trim(),
     native,
     uk,
     uk_other: ukOther,
