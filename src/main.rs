@@ -1,1 +1,194 @@
-fn main(){}
+//! The `pactbot` binary: a thin clap front over the library.
+//!
+//! Exit codes: 0 answered (a "no match" is an answer), 2 an invalid command
+//! or usage, 1 a data or internal failure. Errors go to stderr.
+
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use pactbot::dataset::Dataset;
+use pactbot::render;
+use pactbot::reply::{Reply, Status};
+
+#[derive(Parser)]
+#[command(name = "pactbot", version, about = "Answers questions about Ukraine's bilateral security agreements")]
+struct Cli {
+    /// Use the dataset in this folder instead of the one built in.
+    #[arg(long, global = true, env = "PACTBOT_DATA", value_name = "DIR")]
+    data: Option<PathBuf>,
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Answer one chat command offline, exactly as the bot would.
+    Ask {
+        /// Print the structured reply as JSON.
+        #[arg(long, conflicts_with = "discord")]
+        json: bool,
+        /// Print the exact Discord interaction response body.
+        #[arg(long)]
+        discord: bool,
+        /// The command, e.g. "/pledged aid:air defence"; "-" reads one command a line from stdin.
+        command: String,
+    },
+    /// Ask commands interactively.
+    Repl,
+    /// Validate a dataset folder (default: --data, else the built-in dataset).
+    CheckData {
+        /// The folder to check.
+        dir: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+        )
+        .init();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.cmd {
+        Cmd::Ask { json, discord, command } => {
+            let ds = load(cli.data.as_deref())?;
+            let format = if json {
+                Format::Json
+            } else if discord {
+                Format::Discord
+            } else {
+                Format::Text
+            };
+            if command == "-" {
+                batch(&ds, format)
+            } else {
+                let reply = pactbot::answer(&ds, &command);
+                let mut out = std::io::stdout().lock();
+                writeln!(out, "{}", format.render(&reply))?;
+                Ok(exit_for(&reply))
+            }
+        }
+        Cmd::Repl => {
+            let ds = load(cli.data.as_deref())?;
+            repl(&ds)
+        }
+        Cmd::CheckData { dir } => {
+            let dir = dir.or(cli.data);
+            match Dataset::load(dir.as_deref()) {
+                Ok(ds) => {
+                    println!(
+                        "ok: {} partners, {} aid types, {} countries without an agreement; as of {} (v{})",
+                        ds.partners.len(),
+                        ds.aid_types.len(),
+                        ds.countries.len(),
+                        ds.meta.as_of,
+                        ds.meta.version
+                    );
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(e) => {
+                    let from = dir.map_or("the built-in dataset".to_string(), |d| d.display().to_string());
+                    eprintln!("{from}: {e}");
+                    Ok(ExitCode::from(1))
+                }
+            }
+        }
+    }
+}
+
+fn load(dir: Option<&std::path::Path>) -> anyhow::Result<Dataset> {
+    Dataset::load(dir).with_context(|| match dir {
+        Some(d) => format!("loading the dataset from {}", d.display()),
+        None => "loading the built-in dataset".to_string(),
+    })
+}
+
+#[derive(Clone, Copy)]
+enum Format {
+    Text,
+    Json,
+    Discord,
+}
+
+impl Format {
+    fn render(self, r: &Reply) -> String {
+        match self {
+            Format::Text => render::text::render(r),
+            Format::Json => render::json::render(r).to_string(),
+            Format::Discord => {
+                serde_json::to_string(&render::discord::message(r)).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+            }
+        }
+    }
+}
+
+fn exit_for(r: &Reply) -> ExitCode {
+    if r.status == Status::Error {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// One command a line in, one answer out (one JSON document a line with
+/// `--json`). Bad lines are answered with `status: error`; the exit code is
+/// 0 once all input was answered.
+fn batch(ds: &Dataset, format: Format) -> anyhow::Result<ExitCode> {
+    let stdin = std::io::stdin().lock();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for line in stdin.lines() {
+        let line = line.context("reading standard input")?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let reply = pactbot::answer(ds, &line);
+        writeln!(out, "{}", format.render(&reply))?;
+        if matches!(format, Format::Text) {
+            writeln!(out)?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn repl(ds: &Dataset) -> anyhow::Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "pactbot — data as of {}. Type a command such as /pledged aid:air defence, /help, or quit.",
+        ds.meta.as_of
+    )?;
+    let stdin = std::io::stdin();
+    loop {
+        write!(out, "> ")?;
+        out.flush()?;
+        let mut line = String::new();
+        if stdin.lock().read_line(&mut line)? == 0 {
+            break;
+        }
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if matches!(line, "quit" | "exit" | "/quit" | "/exit") {
+            break;
+        }
+        writeln!(out, "{}", render::text::render(&pactbot::answer(ds, line)))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,184 @@
+//! Parsing what a chat user types: `/pledged aid:air defence`,
+//! `/agreement France`, `/compare Germany vs France`.
+//!
+//! Options are `name:value`, where the value runs to the next option name of
+//! the same command; text without an option name fills the first required
+//! option (or, for `/compare`, both partners split at "vs", "and" or a comma).
+
+use super::table::{self, CommandSpec, OptionKind};
+use super::{Command, CommandError, Invocation};
+
+/// Parses one command line into a [`Command`].
+pub fn parse(line: &str) -> Result<Command, CommandError> {
+    let line = line.trim();
+    let line = line.strip_prefix('/').unwrap_or(line).trim_start();
+    if line.is_empty() {
+        return Err(CommandError::Empty);
+    }
+    let (name, rest) = match line.find(char::is_whitespace) {
+        Some(i) => (&line[..i], line[i..].trim()),
+        None => (line, ""),
+    };
+    let Some(spec) = table::find(name) else {
+        // Let `Invocation::new` build the error with its suggestion.
+        return Invocation::new(name, std::iter::empty()).and_then(Invocation::into_command);
+    };
+    let args = split_options(spec, rest)?;
+    Invocation::new(spec.name, args.iter().map(|(n, v)| (*n, v.clone())))?.into_command()
+}
+
+/// Byte offsets in `rest` where `option:` starts, with the option's name.
+fn markers(spec: &CommandSpec, rest: &str) -> Vec<(usize, usize, &'static str)> {
+    let mut found = Vec::new();
+    let lower = rest.to_lowercase();
+    // Lower-casing can change byte lengths; fall back to no markers if it did.
+    if lower.len() != rest.len() {
+        return markers_exact(spec, rest);
+    }
+    for (i, _) in rest.char_indices() {
+        let at_word_start = i == 0 || rest[..i].ends_with(char::is_whitespace);
+        if !at_word_start {
+            continue;
+        }
+        for o in spec.options {
+            for n in [o.name, o.name_uk] {
+                let key_len = n.len() + 1;
+                if lower[i..].starts_with(n) && lower[i + n.len()..].starts_with(':') {
+                    found.push((i, i + key_len, o.name));
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Case-sensitive marker search, for text whose lower case has another length.
+fn markers_exact(spec: &CommandSpec, rest: &str) -> Vec<(usize, usize, &'static str)> {
+    let mut found = Vec::new();
+    for (i, _) in rest.char_indices() {
+        if !(i == 0 || rest[..i].ends_with(char::is_whitespace)) {
+            continue;
+        }
+        for o in spec.options {
+            for n in [o.name, o.name_uk] {
+                if rest[i..].starts_with(n) && rest[i + n.len()..].starts_with(':') {
+                    found.push((i, i + n.len() + 1, o.name));
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Splits the text after the command name into (option, value) pairs.
+fn split_options(spec: &'static CommandSpec, rest: &str) -> Result<Vec<(&'static str, String)>, CommandError> {
+    let marks = markers(spec, rest);
+    let mut args: Vec<(&'static str, String)> = Vec::new();
+    let head_end = marks.first().map_or(rest.len(), |m| m.0);
+    let head = rest[..head_end].trim();
+    for (k, &(_, value_start, name)) in marks.iter().enumerate() {
+        let end = marks.get(k + 1).map_or(rest.len(), |m| m.0);
+        args.push((name, rest[value_start..end].trim().to_string()));
+    }
+    if !head.is_empty() {
+        let mut positional = positional(spec, head)?;
+        positional.retain(|(n, _)| !args.iter().any(|(a, _)| a == n));
+        args.splice(0..0, positional);
+    }
+    Ok(args)
+}
+
+/// Values given without option names.
+fn positional(spec: &'static CommandSpec, text: &str) -> Result<Vec<(&'static str, String)>, CommandError> {
+    let required: Vec<_> = spec.options.iter().filter(|o| o.required).collect();
+    match required.as_slice() {
+        [] => match spec.options.iter().find(|o| o.kind == OptionKind::Page) {
+            Some(p) => Ok(vec![(p.name, text.to_string())]),
+            None => Err(CommandError::UnexpectedText {
+                command: spec.name,
+                usage: spec.usage(),
+            }),
+        },
+        [one] => Ok(vec![(one.name, text.to_string())]),
+        [first, second, ..] => {
+            let (a, b) = split_pair(text).ok_or_else(|| CommandError::MissingOption {
+                command: spec.name,
+                option: second.name,
+                usage: format!("{} (or `/{} A vs B`)", spec.usage(), spec.name),
+            })?;
+            Ok(vec![(first.name, a), (second.name, b)])
+        }
+    }
+}
+
+/// "Germany vs France", "Germany and France", "Germany, France", "Німеччина і Франція",
+/// or two single words.
+fn split_pair(text: &str) -> Option<(String, String)> {
+    let lower = text.to_lowercase();
+    if lower.len() == text.len() {
+        for sep in [" vs. ", " vs ", " versus ", " and ", " & ", ",", " та ", " і ", " и ", " / "] {
+            if let Some(i) = lower.find(sep) {
+                let (a, b) = (text[..i].trim(), text[i + sep.len()..].trim());
+                if !a.is_empty() && !b.is_empty() {
+                    return Some((a.to_string(), b.to_string()));
+                }
+            }
+        }
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    match words.as_slice() {
+        [a, b] => Some(((*a).to_string(), (*b).to_string())),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(line: &str) -> Command {
+        parse(line).unwrap_or_else(|e| panic!("{line}: {e}"))
+    }
+
+    #[test]
+    fn named_and_positional_forms_agree() {
+        let want = Command::Agreement { country: "France".into(), page: 1 };
+        assert_eq!(ok("/agreement country:France"), want);
+        assert_eq!(ok("/agreement France"), want);
+        assert_eq!(ok("agreement   France  "), want);
+        assert_eq!(ok("/Agreement Country:France"), want);
+        assert_eq!(ok("/угода країна:France"), want);
+    }
+
+    #[test]
+    fn values_run_to_the_next_option() {
+        assert_eq!(ok("/pledged aid:air defence"), Command::Pledged { aid: "air defence".into(), page: 1 });
+        assert_eq!(ok("/pledged aid:air defence page:2"), Command::Pledged { aid: "air defence".into(), page: 2 });
+        assert_eq!(ok("/pledged air defence page:2"), Command::Pledged { aid: "air defence".into(), page: 2 });
+        assert_eq!(ok("/timeline 2"), Command::Timeline { page: 2 });
+        // "country:" inside a word is not an option.
+        assert_eq!(ok("/search query:mycountry:x"), Command::Search { query: "mycountry:x".into(), page: 1 });
+    }
+
+    #[test]
+    fn compare_accepts_pairs_in_many_forms() {
+        let want = Command::Compare { first: "United Kingdom".into(), second: "Germany".into() };
+        assert_eq!(ok("/compare first:United Kingdom second:Germany"), want);
+        assert_eq!(ok("/compare United Kingdom vs Germany"), want);
+        assert_eq!(ok("/compare United Kingdom, Germany"), want);
+        assert_eq!(ok("/compare United Kingdom and Germany"), want);
+        assert_eq!(ok("/compare DE FR"), Command::Compare { first: "DE".into(), second: "FR".into() });
+        assert!(matches!(parse("/compare Germany"), Err(CommandError::MissingOption { .. })));
+    }
+
+    #[test]
+    fn bad_lines_are_errors_not_panics() {
+        assert_eq!(parse(""), Err(CommandError::Empty));
+        assert_eq!(parse("   /  "), Err(CommandError::Empty));
+        assert!(matches!(parse("/stats now"), Err(CommandError::UnexpectedText { .. })));
+        assert!(matches!(parse("/agreement colour:red"), Ok(Command::Agreement { .. })), "unknown-looking text is a value");
+        assert!(matches!(parse("/pledged aid:"), Err(CommandError::MissingOption { .. })));
+        // Text whose lower case changes byte length (İ) still parses.
+        assert_eq!(ok("/search İstanbul query:x"), Command::Search { query: "x".into(), page: 1 });
+    }
+}

@@ -1,0 +1,250 @@
+//! The one declaration of every command and option.
+//!
+//! The CLI parser, `/help` and the Discord registration are all generated
+//! from [`COMMANDS`]; nothing about a command is written twice.
+
+/// What an option holds, which decides parsing, autocomplete and registration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OptionKind {
+    /// A partner (country or the EU): autocompleted from the partners.
+    Partner,
+    /// An aid type: autocompleted from the taxonomy.
+    Aid,
+    /// Free text.
+    Text,
+    /// A page number, 1 or more.
+    Page,
+}
+
+impl OptionKind {
+    /// Whether Discord should ask us for suggestions while the user types.
+    pub fn autocomplete(self) -> bool {
+        matches!(self, OptionKind::Partner | OptionKind::Aid)
+    }
+}
+
+/// Longest text value accepted for any option; registered as `max_length`
+/// on Discord so the client enforces it too.
+pub const MAX_TEXT: usize = 200;
+/// Highest page number accepted.
+pub const MAX_PAGE: i64 = 100;
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct OptionSpec {
+    pub name: &'static str,
+    pub name_uk: &'static str,
+    pub description: &'static str,
+    pub description_uk: &'static str,
+    pub kind: OptionKind,
+    pub required: bool,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct CommandSpec {
+    pub name: &'static str,
+    pub name_uk: &'static str,
+    /// Discord's one-line description (≤ 100 characters).
+    pub description: &'static str,
+    pub description_uk: &'static str,
+    pub options: &'static [OptionSpec],
+    /// An example invocation for `/help`.
+    pub example: &'static str,
+}
+
+impl CommandSpec {
+    pub fn option(&self, name: &str) -> Option<&'static OptionSpec> {
+        let options: &'static [OptionSpec] = self.options;
+        options
+            .iter()
+            .find(|o| o.name.eq_ignore_ascii_case(name) || o.name_uk == name.to_lowercase())
+    }
+
+    /// `/pledged aid:<aid> [page:<page>]`
+    pub fn usage(&self) -> String {
+        let mut s = format!("/{}", self.name);
+        for o in self.options {
+            if o.required {
+                s.push_str(&format!(" {}:<{}>", o.name, o.name));
+            } else {
+                s.push_str(&format!(" [{}:<{}>]", o.name, o.name));
+            }
+        }
+        s
+    }
+}
+
+const PAGE: OptionSpec = OptionSpec {
+    name: "page",
+    name_uk: "сторінка",
+    description: "Page of a long answer (1 is the first)",
+    description_uk: "Сторінка довгої відповіді (1 — перша)",
+    kind: OptionKind::Page,
+    required: false,
+};
+
+/// Every command, in the order `/help` lists them.
+pub static COMMANDS: &[CommandSpec] = &[
+    CommandSpec {
+        name: "agreement",
+        name_uk: "угода",
+        description: "The security agreement with one partner: dates, signatories, money, aid, sources",
+        description_uk: "Безпекова угода з одним партнером: дати, підписанти, гроші, допомога, джерела",
+        options: &[
+            OptionSpec {
+                name: "country",
+                name_uk: "країна",
+                description: "The partner country or the EU (name, abbreviation or code)",
+                description_uk: "Країна-партнер або ЄС (назва, скорочення чи код)",
+                kind: OptionKind::Partner,
+                required: true,
+            },
+            PAGE,
+        ],
+        example: "/agreement country:Japan",
+    },
+    CommandSpec {
+        name: "pledged",
+        name_uk: "зобовʼязання",
+        description: "Every partner that pledged one kind of aid, with what and the source",
+        description_uk: "Усі партнери, що зобовʼязалися надати певний вид допомоги, з джерелами",
+        options: &[
+            OptionSpec {
+                name: "aid",
+                name_uk: "допомога",
+                description: "The kind of aid (air defence, drones, demining, …)",
+                description_uk: "Вид допомоги (ППО, дрони, розмінування, …)",
+                kind: OptionKind::Aid,
+                required: true,
+            },
+            PAGE,
+        ],
+        example: "/pledged aid:air defence",
+    },
+    CommandSpec {
+        name: "search",
+        name_uk: "пошук",
+        description: "Ask in your own words: a country, a kind of aid, or both",
+        description_uk: "Запитайте своїми словами: країна, вид допомоги або обидва",
+        options: &[
+            OptionSpec {
+                name: "query",
+                name_uk: "запит",
+                description: "What you are looking for (\"Japan drones\", \"Польща\")",
+                description_uk: "Що ви шукаєте («Японія дрони», «Poland»)",
+                kind: OptionKind::Text,
+                required: true,
+            },
+            PAGE,
+        ],
+        example: "/search query:what did Norway pledge on air defence",
+    },
+    CommandSpec {
+        name: "compare",
+        name_uk: "порівняти",
+        description: "Two partners side by side: dates, money, shared and distinct aid areas",
+        description_uk: "Два партнери поруч: дати, гроші, спільні й відмінні напрями допомоги",
+        options: &[
+            OptionSpec {
+                name: "first",
+                name_uk: "перший",
+                description: "The first partner",
+                description_uk: "Перший партнер",
+                kind: OptionKind::Partner,
+                required: true,
+            },
+            OptionSpec {
+                name: "second",
+                name_uk: "другий",
+                description: "The second partner",
+                description_uk: "Другий партнер",
+                kind: OptionKind::Partner,
+                required: true,
+            },
+        ],
+        example: "/compare first:Germany second:France",
+    },
+    CommandSpec {
+        name: "timeline",
+        name_uk: "хронологія",
+        description: "Every signing in order, with the running count",
+        description_uk: "Усі підписання по черзі, з наростаючим підсумком",
+        options: &[PAGE],
+        example: "/timeline",
+    },
+    CommandSpec {
+        name: "stats",
+        name_uk: "статистика",
+        description: "Counts, money by currency, the most and least pledged kinds of aid",
+        description_uk: "Кількість угод, гроші за валютами, найчастіші й найрідші види допомоги",
+        options: &[],
+        example: "/stats",
+    },
+    CommandSpec {
+        name: "about",
+        name_uk: "про-бота",
+        description: "What the data covers, how current it is, and where it comes from",
+        description_uk: "Що охоплюють дані, наскільки вони актуальні та звідки вони",
+        options: &[],
+        example: "/about",
+    },
+    CommandSpec {
+        name: "help",
+        name_uk: "довідка",
+        description: "How to use pactbot",
+        description_uk: "Як користуватися pactbot",
+        options: &[],
+        example: "/help",
+    },
+];
+
+/// The command with this English or Ukrainian name.
+pub fn find(name: &str) -> Option<&'static CommandSpec> {
+    let lower = name.to_lowercase();
+    COMMANDS.iter().find(|c| c.name == lower || c.name_uk == lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Discord's rule for command and option names (lowercase, 1–32, letters,
+    /// digits, `-`, `_`, `'`).
+    fn valid_name(n: &str) -> bool {
+        let len = n.chars().count();
+        (1..=32).contains(&len)
+            && n.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '\''))
+            && n.to_lowercase() == n
+    }
+
+    #[test]
+    fn the_table_obeys_discords_registration_rules() {
+        let mut names = std::collections::HashSet::new();
+        for c in COMMANDS {
+            assert!(names.insert(c.name), "duplicate command {}", c.name);
+            assert!(valid_name(c.name) && valid_name(c.name_uk), "{}", c.name);
+            for d in [c.description, c.description_uk] {
+                assert!((1..=100).contains(&d.chars().count()), "{}: {d}", c.name);
+            }
+            assert!(c.options.len() <= 25);
+            let mut seen_optional = false;
+            for o in c.options {
+                assert!(valid_name(o.name) && valid_name(o.name_uk), "{}.{}", c.name, o.name);
+                for d in [o.description, o.description_uk] {
+                    assert!((1..=100).contains(&d.chars().count()), "{}.{}", c.name, o.name);
+                }
+                // Discord requires required options before optional ones.
+                assert!(!(seen_optional && o.required), "{}: required after optional", c.name);
+                seen_optional |= !o.required;
+            }
+            assert!(c.example.starts_with(&format!("/{}", c.name)));
+        }
+    }
+
+    #[test]
+    fn commands_are_found_by_english_and_ukrainian_name() {
+        assert_eq!(find("Pledged").map(|c| c.name), Some("pledged"));
+        assert_eq!(find("угода").map(|c| c.name), Some("agreement"));
+        assert_eq!(find("nope"), None);
+        assert_eq!(find("agreement").and_then(|c| c.option("країна")).map(|o| o.name), Some("country"));
+    }
+}

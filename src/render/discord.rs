@@ -1,0 +1,207 @@
+//! Discord's interaction response bodies, built from a [`Reply`].
+//!
+//! These are plain serde types, not serenity builders, so the gateway (which
+//! posts them through serenity's HTTP client), the HTTP endpoint (which
+//! returns them inline) and `ask --discord` share one exact body. Every body
+//! disables mentions.
+
+use serde::Serialize;
+
+use crate::commands::Choice;
+use crate::reply::{limits, Reply, Status};
+
+/// Discord's interaction callback types.
+pub mod callback {
+    pub const PONG: u8 = 1;
+    pub const CHANNEL_MESSAGE_WITH_SOURCE: u8 = 4;
+    pub const UPDATE_MESSAGE: u8 = 7;
+    pub const AUTOCOMPLETE_RESULT: u8 = 8;
+}
+
+/// Message flag: only the user who asked sees it.
+pub const EPHEMERAL: u64 = 1 << 6;
+
+/// Ukraine's blue, for answers.
+pub const COLOUR_OK: u32 = 0x0057B7;
+/// Ukraine's yellow, for "no agreement".
+pub const COLOUR_NOT_A_PARTNER: u32 = 0xFFD500;
+pub const COLOUR_NO_MATCH: u32 = 0x99AAB5;
+pub const COLOUR_ERROR: u32 = 0xED4245;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InteractionResponse {
+    #[serde(rename = "type")]
+    pub kind: u8,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<ResponseData>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct ResponseData {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub embeds: Vec<Embed>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allowed_mentions: Option<AllowedMentions>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub flags: Option<u64>,
+    /// Always sent with messages (empty clears old buttons on an update).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub components: Option<Vec<ActionRow>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub choices: Option<Vec<Choice>>,
+}
+
+/// `{"parse": []}`: nobody is pinged, whatever the text says.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct AllowedMentions {
+    pub parse: Vec<String>,
+    pub users: Vec<String>,
+    pub roles: Vec<String>,
+    pub replied_user: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Embed {
+    pub title: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    pub color: u32,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<EmbedField>,
+    pub footer: EmbedFooter,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EmbedField {
+    pub name: String,
+    pub value: String,
+    pub inline: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EmbedFooter {
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActionRow {
+    #[serde(rename = "type")]
+    pub kind: u8,
+    pub components: Vec<Button>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Button {
+    #[serde(rename = "type")]
+    pub kind: u8,
+    pub style: u8,
+    pub label: String,
+    pub custom_id: String,
+    pub disabled: bool,
+}
+
+/// Prefix of a page button's custom id; the rest is the command line of the
+/// page it shows, so the state survives a restart.
+pub const PAGE_BUTTON_PREFIX: &str = "pg:";
+
+fn colour(s: Status) -> u32 {
+    match s {
+        Status::Ok => COLOUR_OK,
+        Status::NotAPartner => COLOUR_NOT_A_PARTNER,
+        Status::NoMatch => COLOUR_NO_MATCH,
+        Status::Error => COLOUR_ERROR,
+    }
+}
+
+/// The embed for a reply (already inside Discord's limits by construction).
+pub fn embed(r: &Reply) -> Embed {
+    Embed {
+        title: r.title.clone(),
+        description: r.description.clone(),
+        color: colour(r.status),
+        fields: r
+            .fields
+            .iter()
+            .map(|f| EmbedField {
+                name: f.name.clone(),
+                value: f.value.clone(),
+                inline: f.inline,
+            })
+            .collect(),
+        footer: EmbedFooter { text: r.footer.clone() },
+    }
+}
+
+fn button(label: String, target: Option<&String>, fallback_id: &str, primary: bool) -> Button {
+    let id = target
+        .map(|line| format!("{PAGE_BUTTON_PREFIX}{line}"))
+        .filter(|id| id.chars().count() <= limits::CUSTOM_ID);
+    Button {
+        kind: 2,
+        style: if primary { 1 } else { 2 },
+        label,
+        disabled: id.is_none(),
+        custom_id: id.unwrap_or_else(|| fallback_id.to_string()),
+    }
+}
+
+/// Previous / page n of m / next, when the reply has pages.
+fn pager(r: &Reply) -> Vec<ActionRow> {
+    let Some(p) = &r.page else { return Vec::new() };
+    vec![ActionRow {
+        kind: 1,
+        components: vec![
+            button("◀ Previous".into(), p.prev.as_ref(), "nav:prev", false),
+            button(format!("{} / {}", p.number, p.count), None, "nav:page", false),
+            button("Next ▶".into(), p.next.as_ref(), "nav:next", true),
+        ],
+    }]
+}
+
+fn data(r: &Reply) -> ResponseData {
+    ResponseData {
+        embeds: vec![embed(r)],
+        allowed_mentions: Some(AllowedMentions::default()),
+        flags: r.status.is_private().then_some(EPHEMERAL),
+        components: Some(pager(r)),
+        choices: None,
+    }
+}
+
+/// A new message answering a command.
+pub fn message(r: &Reply) -> InteractionResponse {
+    InteractionResponse {
+        kind: callback::CHANNEL_MESSAGE_WITH_SOURCE,
+        data: Some(data(r)),
+    }
+}
+
+/// The same message, updated in place (a page button was pressed).
+pub fn update(r: &Reply) -> InteractionResponse {
+    let mut d = data(r);
+    // Only the original message's flags apply to an update.
+    d.flags = None;
+    InteractionResponse {
+        kind: callback::UPDATE_MESSAGE,
+        data: Some(d),
+    }
+}
+
+/// Suggestions while typing (at most 25, checked by the caller's construction).
+pub fn autocomplete(choices: Vec<Choice>) -> InteractionResponse {
+    InteractionResponse {
+        kind: callback::AUTOCOMPLETE_RESULT,
+        data: Some(ResponseData {
+            choices: Some(choices.into_iter().take(limits::AUTOCOMPLETE_CHOICES).collect()),
+            ..ResponseData::default()
+        }),
+    }
+}
+
+/// The answer to Discord's PING.
+pub fn pong() -> InteractionResponse {
+    InteractionResponse {
+        kind: callback::PONG,
+        data: None,
+    }
+}

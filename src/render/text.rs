@@ -1,0 +1,26 @@
+//! Markdown as Discord shows it, for the CLI and the REPL.
+
+use crate::reply::Reply;
+
+/// The reply as Markdown text: title, description, fields, then the footer
+/// and how to reach the other pages.
+pub fn render(r: &Reply) -> String {
+    let mut out = format!("**{}**\n", r.title);
+    if !r.description.is_empty() {
+        out.push_str(&r.description);
+        out.push('\n');
+    }
+    for f in &r.fields {
+        out.push_str(&format!("\n**{}**\n{}\n", f.name, f.value));
+    }
+    out.push_str(&format!("\n_{}_\n", r.footer));
+    if let Some(p) = &r.page {
+        if let Some(next) = &p.next {
+            out.push_str(&format!("Next page: `{next}`\n"));
+        }
+        if let Some(prev) = &p.prev {
+            out.push_str(&format!("Previous page: `{prev}`\n"));
+        }
+    }
+    out
+}

@@ -1,0 +1,356 @@
+//! The transport-neutral answer to a command.
+//!
+//! A [`Reply`] is one page of an answer: a title, a description, fields and a
+//! footer, plus the structured data that `--json` prints. It is built through
+//! [`ReplyBuilder`], which splits long sections into fields and fields into
+//! pages so that every page fits Discord's embed limits by construction —
+//! renderers never need to cut anything.
+
+use serde::Serialize;
+
+/// Discord's embed limits (`resources/message.mdx`), in characters.
+pub mod limits {
+    pub const TITLE: usize = 256;
+    pub const DESCRIPTION: usize = 4096;
+    pub const FIELDS: usize = 25;
+    pub const FIELD_NAME: usize = 256;
+    pub const FIELD_VALUE: usize = 1024;
+    pub const FOOTER: usize = 2048;
+    /// Title, description, field names and values and footer together.
+    pub const EMBED_TOTAL: usize = 6000;
+    pub const AUTOCOMPLETE_CHOICES: usize = 25;
+    pub const CHOICE_NAME: usize = 100;
+    pub const CHOICE_VALUE: usize = 100;
+    pub const CUSTOM_ID: usize = 100;
+    pub const BUTTON_LABEL: usize = 80;
+}
+
+/// What kind of answer this is; `--json` prints it as `status`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Answered from the dataset.
+    Ok,
+    /// Nothing close enough; `suggestions` lists the nearest names.
+    NoMatch,
+    /// A real country that has no agreement.
+    NotAPartner,
+    /// The command itself was wrong (unknown command, missing option).
+    Error,
+}
+
+impl Status {
+    /// Whether only the asker should see it (Discord's ephemeral flag).
+    pub fn is_private(self) -> bool {
+        matches!(self, Status::NoMatch | Status::Error)
+    }
+}
+
+/// One embed field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Field {
+    pub name: String,
+    pub value: String,
+    pub inline: bool,
+}
+
+/// Where this page sits in a longer answer. `prev`/`next` are the command
+/// lines that show the neighbouring pages, so a button can carry them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Page {
+    /// 1-based.
+    pub number: usize,
+    pub count: usize,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+}
+
+/// One page of an answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reply {
+    pub command: String,
+    pub status: Status,
+    pub title: String,
+    pub description: String,
+    pub fields: Vec<Field>,
+    pub footer: String,
+    /// Names the user may have meant (no match, ambiguous, unknown command).
+    pub suggestions: Vec<String>,
+    pub page: Option<Page>,
+    /// The structured answer for `--json` (whole, not just this page).
+    pub data: serde_json::Value,
+}
+
+impl Reply {
+    /// Characters Discord counts towards the 6,000 limit.
+    pub fn embed_chars(&self) -> usize {
+        chars(&self.title)
+            + chars(&self.description)
+            + chars(&self.footer)
+            + self
+                .fields
+                .iter()
+                .map(|f| chars(&f.name) + chars(&f.value))
+                .sum::<usize>()
+    }
+}
+
+fn chars(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// Cuts `s` to at most `max` characters, marking the cut with "…".
+pub fn clip(s: &str, max: usize) -> String {
+    if chars(s) <= max {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+/// Makes user text safe to echo: Markdown and mentions are escaped, control
+/// characters dropped, and the length capped.
+pub fn escape_user_text(s: &str, max: usize) -> String {
+    let mut out = String::with_capacity(s.len().min(max * 2));
+    for ch in s.chars() {
+        if ch.is_control() || matches!(ch, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
+            continue;
+        }
+        if matches!(
+            ch,
+            '\\' | '*' | '_' | '~' | '`' | '|' | '>' | '[' | ']' | '(' | ')' | '#' | '-' | '<' | ':'
+        ) {
+            out.push('\\');
+        }
+        out.push(ch);
+        if ch == '@' {
+            // A zero-width space after @ keeps "@everyone" from ever being a mention.
+            out.push('\u{200B}');
+        }
+    }
+    clip(out.trim(), max)
+}
+
+/// Room kept free on each page for the title's page marker and the footer.
+const PAGE_BUDGET: usize = limits::EMBED_TOTAL - 400;
+
+/// Builds a [`Reply`], paginating when the content does not fit one embed.
+#[derive(Debug, Clone)]
+pub struct ReplyBuilder {
+    command: String,
+    status: Status,
+    title: String,
+    description: String,
+    fields: Vec<Field>,
+    suggestions: Vec<String>,
+    data: serde_json::Value,
+    /// Fields are grouped into blocks that stay on one page together.
+    blocks: Vec<std::ops::Range<usize>>,
+}
+
+impl ReplyBuilder {
+    pub fn new(command: impl Into<String>, status: Status, title: impl Into<String>) -> Self {
+        ReplyBuilder {
+            command: command.into(),
+            status,
+            title: title.into(),
+            description: String::new(),
+            fields: Vec::new(),
+            suggestions: Vec::new(),
+            data: serde_json::Value::Null,
+            blocks: Vec::new(),
+        }
+    }
+
+    pub fn description(mut self, d: impl Into<String>) -> Self {
+        self.description = clip(&d.into(), limits::DESCRIPTION);
+        self
+    }
+
+    pub fn data(mut self, data: impl Serialize) -> Self {
+        self.data = serde_json::to_value(data).unwrap_or(serde_json::Value::Null);
+        self
+    }
+
+    pub fn suggestions(mut self, s: Vec<String>) -> Self {
+        self.suggestions = s;
+        self
+    }
+
+    /// One field; the value is clipped to Discord's field limit.
+    pub fn field(mut self, name: impl Into<String>, value: impl Into<String>, inline: bool) -> Self {
+        let start = self.fields.len();
+        self.push(name.into(), value.into(), inline);
+        self.blocks.push(start..self.fields.len());
+        self
+    }
+
+    /// A section of lines, split at line boundaries into as many fields as it
+    /// needs ("Aid areas", "Aid areas (cont.)"). Each line is kept whole unless
+    /// it alone exceeds a field.
+    pub fn lines(mut self, name: impl Into<String>, lines: impl IntoIterator<Item = String>) -> Self {
+        let name = name.into();
+        let mut value = String::new();
+        let mut first = true;
+        let flush = |b: &mut Self, value: &mut String, first: &mut bool| {
+            if value.is_empty() {
+                return;
+            }
+            let n = if *first { name.clone() } else { format!("{name} (cont.)") };
+            let start = b.fields.len();
+            b.push(n, std::mem::take(value), false);
+            b.blocks.push(start..b.fields.len());
+            *first = false;
+        };
+        for line in lines {
+            let line = clip(&line, limits::FIELD_VALUE);
+            let extra = if value.is_empty() { 0 } else { 1 };
+            if chars(&value) + extra + chars(&line) > limits::FIELD_VALUE {
+                flush(&mut self, &mut value, &mut first);
+            }
+            if !value.is_empty() {
+                value.push('\n');
+            }
+            value.push_str(&line);
+        }
+        flush(&mut self, &mut value, &mut first);
+        self
+    }
+
+    /// Several fields that belong on the same page (one entry of a list).
+    pub fn block(mut self, fields: impl IntoIterator<Item = (String, String, bool)>) -> Self {
+        let start = self.fields.len();
+        for (n, v, i) in fields {
+            self.push(n, v, i);
+        }
+        if self.fields.len() > start {
+            self.blocks.push(start..self.fields.len());
+        }
+        self
+    }
+
+    fn push(&mut self, name: String, value: String, inline: bool) {
+        let name = if name.trim().is_empty() { "\u{200B}".to_string() } else { clip(&name, limits::FIELD_NAME) };
+        let value = if value.trim().is_empty() { "—".to_string() } else { clip(&value, limits::FIELD_VALUE) };
+        self.fields.push(Field { name, value, inline });
+    }
+
+    /// Splits the fields into pages; the description goes on the first page.
+    fn pages(&self, footer_len: usize) -> Vec<Vec<std::ops::Range<usize>>> {
+        let head = chars(&self.title) + footer_len + 40;
+        let mut pages: Vec<Vec<std::ops::Range<usize>>> = vec![Vec::new()];
+        let mut used = head + chars(&self.description);
+        let mut count = 0;
+        for b in &self.blocks {
+            let size: usize = self.fields[b.clone()].iter().map(|f| chars(&f.name) + chars(&f.value)).sum();
+            let n = b.len();
+            let current = pages.last_mut().expect("one page at least");
+            if !current.is_empty() && (used + size > PAGE_BUDGET || count + n > limits::FIELDS) {
+                pages.push(Vec::new());
+                used = head;
+                count = 0;
+            }
+            pages.last_mut().expect("one page at least").push(b.clone());
+            used += size;
+            count += n;
+        }
+        pages
+    }
+
+    /// Page `number` (1-based; clamped to the pages there are). `page_command`
+    /// gives the command line that shows another page, for navigation.
+    pub fn build(self, footer: &str, number: usize, page_command: impl Fn(usize) -> String) -> Reply {
+        let footer_base = clip(footer, limits::FOOTER - 40);
+        let pages = self.pages(chars(&footer_base));
+        let count = pages.len();
+        let number = number.clamp(1, count);
+        let fields: Vec<Field> = pages[number - 1]
+            .iter()
+            .flat_map(|r| self.fields[r.clone()].iter().cloned())
+            .collect();
+        let (title, footer, page) = if count > 1 {
+            (
+                clip(&format!("{} ({number}/{count})", self.title), limits::TITLE),
+                format!("{footer_base} · page {number} of {count}"),
+                Some(Page {
+                    number,
+                    count,
+                    prev: (number > 1).then(|| page_command(number - 1)),
+                    next: (number < count).then(|| page_command(number + 1)),
+                }),
+            )
+        } else {
+            (clip(&self.title, limits::TITLE), footer_base, None)
+        };
+        let description = if number == 1 { self.description } else { String::new() };
+        Reply {
+            command: self.command,
+            status: self.status,
+            title,
+            description,
+            fields,
+            footer,
+            suggestions: self.suggestions,
+            page,
+            data: self.data,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn build(b: ReplyBuilder, page: usize) -> Reply {
+        b.build("data as of 2025-11-30", page, |n| format!("/x page:{n}"))
+    }
+
+    #[test]
+    fn clip_marks_the_cut_and_counts_characters_not_bytes() {
+        assert_eq!(clip("Україна", 7), "Україна");
+        assert_eq!(clip("Україна", 4), "Укр…");
+        assert_eq!(clip("abc", 0), "…".chars().take(0).collect::<String>() + "…");
+    }
+
+    #[test]
+    fn long_sections_split_into_fields_and_pages_within_limits() {
+        let lines: Vec<String> = (0..120).map(|i| format!("line {i}: {}", "x".repeat(90))).collect();
+        let b = ReplyBuilder::new("t", Status::Ok, "Title").description("d".repeat(5000)).lines("Items", lines);
+        let first = build(b.clone(), 1);
+        let count = first.page.as_ref().expect("paginated").count;
+        assert!(count >= 2);
+        let mut seen = 0;
+        for n in 1..=count {
+            let r = build(b.clone(), n);
+            assert!(r.embed_chars() <= limits::EMBED_TOTAL, "page {n}: {}", r.embed_chars());
+            assert!(r.fields.len() <= limits::FIELDS);
+            assert!(r.description.chars().count() <= limits::DESCRIPTION);
+            for f in &r.fields {
+                assert!(f.value.chars().count() <= limits::FIELD_VALUE);
+                seen += f.value.lines().count();
+            }
+        }
+        assert_eq!(seen, 120, "every line is on exactly one page");
+        let last = build(b, count + 5);
+        assert_eq!(last.page.as_ref().map(|p| p.number), Some(count), "clamped");
+        assert_eq!(last.page.unwrap().next, None);
+    }
+
+    #[test]
+    fn short_reply_has_no_pager() {
+        let r = build(ReplyBuilder::new("t", Status::Ok, "T").field("a", "b", true), 3);
+        assert!(r.page.is_none());
+        assert_eq!(r.fields.len(), 1);
+    }
+
+    #[test]
+    fn escape_neutralises_mentions_markdown_and_controls() {
+        let e = escape_user_text("@everyone <@123> **bold** [x](http://a)\u{0}\u{202E}", 200);
+        assert!(!e.contains("@everyone"));
+        assert!(e.contains("\\*\\*bold\\*\\*"));
+        assert!(e.contains("\\<@\u{200B}123\\>"));
+        assert!(!e.contains('\u{0}') && !e.contains('\u{202E}'));
+        assert!(escape_user_text(&"a".repeat(6000), 100).chars().count() <= 100);
+    }
+}
