@@ -7,6 +7,7 @@
 
 pub mod commands;
 pub mod dataset;
+pub mod discord;
 pub mod render;
 pub mod reply;
 pub mod search;

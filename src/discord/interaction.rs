@@ -1,0 +1,131 @@
+//! From a Discord interaction to its response, with no serenity `Context`,
+//! no HTTP and no async: the gateway and the HTTP endpoint share it unchanged.
+
+use std::time::Instant;
+
+use serenity::model::application::{CommandDataOptionValue, CommandInteraction, Interaction};
+
+use crate::commands::{self, Invocation};
+use crate::dataset::Dataset;
+use crate::render::discord::{self as body, InteractionResponse, PAGE_BUTTON_PREFIX};
+use crate::reply::{Reply, Status};
+
+/// What happened, for the one log line per interaction and for metrics.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// `ping`, `autocomplete`, `button` or the command's name.
+    pub kind: &'static str,
+    /// The command concerned, if any.
+    pub command: Option<&'static str>,
+    /// The reply's status, for commands and buttons.
+    pub status: Option<Status>,
+}
+
+/// The response body for an interaction, and what it was.
+pub fn respond(ds: &Dataset, interaction: &Interaction) -> (InteractionResponse, Outcome) {
+    match interaction {
+        Interaction::Ping(_) => (
+            body::pong(),
+            Outcome {
+                kind: "ping",
+                command: None,
+                status: None,
+            },
+        ),
+        Interaction::Command(c) => {
+            let reply = run_command(ds, c);
+            let command = commands::table::find(&c.data.name).map(|s| s.name);
+            (
+                body::message(&reply),
+                Outcome {
+                    kind: "command",
+                    command,
+                    status: Some(reply.status),
+                },
+            )
+        }
+        Interaction::Autocomplete(c) => {
+            let command = commands::table::find(&c.data.name).map(|s| s.name);
+            let choices = match c.data.autocomplete() {
+                Some(focused) => commands::autocomplete(ds, &c.data.name, focused.name, focused.value),
+                None => Vec::new(),
+            };
+            (
+                body::autocomplete(choices),
+                Outcome {
+                    kind: "autocomplete",
+                    command,
+                    status: None,
+                },
+            )
+        }
+        Interaction::Component(b) => {
+            let reply = match b.data.custom_id.strip_prefix(PAGE_BUTTON_PREFIX) {
+                Some(line) => crate::answer(ds, line),
+                None => stale_button(ds),
+            };
+            let command = commands::table::find(&reply.command).map(|s| s.name);
+            let response = if reply.status == Status::Ok {
+                body::update(&reply)
+            } else {
+                body::message(&reply)
+            };
+            (
+                response,
+                Outcome {
+                    kind: "button",
+                    command,
+                    status: Some(reply.status),
+                },
+            )
+        }
+        Interaction::Modal(_) => (
+            body::message(&stale_button(ds)),
+            Outcome {
+                kind: "modal",
+                command: None,
+                status: Some(Status::Error),
+            },
+        ),
+    }
+}
+
+/// Parses raw interaction JSON as Discord sends it (the HTTP endpoint's path).
+pub fn parse(bytes: &[u8]) -> Result<Interaction, serde_json::Error> {
+    serde_json::from_slice(bytes)
+}
+
+/// Options of a slash command as (name, value) text, checked against the table.
+fn run_command(ds: &Dataset, c: &CommandInteraction) -> Reply {
+    let args = c.data.options.iter().filter_map(|o| {
+        let value = match &o.value {
+            CommandDataOptionValue::String(s) => s.clone(),
+            CommandDataOptionValue::Integer(n) => n.to_string(),
+            CommandDataOptionValue::Number(n) => n.to_string(),
+            CommandDataOptionValue::Boolean(b) => b.to_string(),
+            CommandDataOptionValue::Autocomplete { value, .. } => value.clone(),
+            _ => return None,
+        };
+        Some((o.name.as_str(), value))
+    });
+    match Invocation::new(&c.data.name, args).and_then(Invocation::into_command) {
+        Ok(cmd) => commands::execute(ds, &cmd),
+        Err(e) => commands::error_reply(ds, &c.data.name, &e),
+    }
+}
+
+fn stale_button(ds: &Dataset) -> Reply {
+    commands::error_reply(
+        ds,
+        "unknown",
+        &commands::CommandError::UnknownCommand {
+            name: "this button".into(),
+            suggestion: None,
+        },
+    )
+}
+
+/// Time an interaction took, in microseconds, for the log line.
+pub fn elapsed_us(start: Instant) -> u64 {
+    u64::try_from(start.elapsed().as_micros()).unwrap_or(u64::MAX)
+}

@@ -1,0 +1,5 @@
+//! Discord transports: the shared interaction handler, the gateway client
+//! and the HTTP interactions endpoint. Both transports call
+//! [`interaction::respond`]; neither holds any logic of its own.
+
+pub mod interaction;
