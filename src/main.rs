@@ -78,6 +78,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 batch(&ds, format)
             } else {
                 let reply = pactbot::answer(&ds, &command);
+                if reply.status == Status::Error {
+                    // A bad command is a usage error: say so on stderr; the
+                    // structured formats still print their document.
+                    eprintln!("error: {}", reply.description.lines().next().unwrap_or_default());
+                    if matches!(format, Format::Text) {
+                        return Ok(exit_for(&reply));
+                    }
+                }
                 let mut out = std::io::stdout().lock();
                 writeln!(out, "{}", format.render(&reply))?;
                 Ok(exit_for(&reply))
