@@ -27,7 +27,9 @@ fn main() {
     println!("cargo:rerun-if-changed=data/partners");
     let mut files = Vec::new();
     collect(&data, &data, &mut files);
-    let mut code = String::from("/// Every data file, by path relative to `data/`.\npub static FILES: &[(&str, &str)] = &[\n");
+    let mut code = String::from(
+        "/// Every data file, by path relative to `data/`.\npub static FILES: &[(&str, &str)] = &[\n",
+    );
     for f in &files {
         code.push_str(&format!(
             "    ({f:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/data/\", {f:?}))),\n"

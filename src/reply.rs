@@ -114,7 +114,9 @@ pub fn clip(s: &str, max: usize) -> String {
 pub fn escape_user_text(s: &str, max: usize) -> String {
     let mut out = String::with_capacity(s.len().min(max * 2));
     for ch in s.chars() {
-        if ch.is_control() || matches!(ch, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
+        if ch.is_control()
+            || matches!(ch, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        {
             continue;
         }
         if matches!(
@@ -197,7 +199,11 @@ impl ReplyBuilder {
             if value.is_empty() {
                 return;
             }
-            let n = if *first { name.clone() } else { format!("{name} (cont.)") };
+            let n = if *first {
+                name.clone()
+            } else {
+                format!("{name} (cont.)")
+            };
             let start = b.fields.len();
             b.push(n, std::mem::take(value), false);
             b.blocks.push(start..b.fields.len());
@@ -231,8 +237,16 @@ impl ReplyBuilder {
     }
 
     fn push(&mut self, name: String, value: String, inline: bool) {
-        let name = if name.trim().is_empty() { "\u{200B}".to_string() } else { clip(&name, limits::FIELD_NAME) };
-        let value = if value.trim().is_empty() { "—".to_string() } else { clip(&value, limits::FIELD_VALUE) };
+        let name = if name.trim().is_empty() {
+            "\u{200B}".to_string()
+        } else {
+            clip(&name, limits::FIELD_NAME)
+        };
+        let value = if value.trim().is_empty() {
+            "—".to_string()
+        } else {
+            clip(&value, limits::FIELD_VALUE)
+        };
         self.fields.push(Field { name, value, inline });
     }
 
@@ -243,7 +257,10 @@ impl ReplyBuilder {
         let mut used = head + chars(&self.description);
         let mut count = 0;
         for b in &self.blocks {
-            let size: usize = self.fields[b.clone()].iter().map(|f| chars(&f.name) + chars(&f.value)).sum();
+            let size: usize = self.fields[b.clone()]
+                .iter()
+                .map(|f| chars(&f.name) + chars(&f.value))
+                .sum();
             let n = b.len();
             let current = pages.last_mut().expect("one page at least");
             if !current.is_empty() && (used + size > PAGE_BUDGET || count + n > limits::FIELDS) {
@@ -256,6 +273,14 @@ impl ReplyBuilder {
             count += n;
         }
         pages
+    }
+
+    /// A reply whose inputs are bounded so that it always fits one page
+    /// (errors, suggestions, a single pledge).
+    pub fn build_one(self, footer: &str) -> Reply {
+        let r = self.build(footer, 1, |_| String::new());
+        debug_assert!(r.page.is_none(), "{} does not fit one page", r.title);
+        r
     }
 
     /// Page `number` (1-based; clamped to the pages there are). `page_command`
@@ -283,7 +308,11 @@ impl ReplyBuilder {
         } else {
             (clip(&self.title, limits::TITLE), footer_base, None)
         };
-        let description = if number == 1 { self.description } else { String::new() };
+        let description = if number == 1 {
+            self.description
+        } else {
+            String::new()
+        };
         Reply {
             command: self.command,
             status: self.status,
@@ -315,15 +344,23 @@ mod tests {
 
     #[test]
     fn long_sections_split_into_fields_and_pages_within_limits() {
-        let lines: Vec<String> = (0..120).map(|i| format!("line {i}: {}", "x".repeat(90))).collect();
-        let b = ReplyBuilder::new("t", Status::Ok, "Title").description("d".repeat(5000)).lines("Items", lines);
+        let lines: Vec<String> = (0..120)
+            .map(|i| format!("line {i}: {}", "x".repeat(90)))
+            .collect();
+        let b = ReplyBuilder::new("t", Status::Ok, "Title")
+            .description("d".repeat(5000))
+            .lines("Items", lines);
         let first = build(b.clone(), 1);
         let count = first.page.as_ref().expect("paginated").count;
         assert!(count >= 2);
         let mut seen = 0;
         for n in 1..=count {
             let r = build(b.clone(), n);
-            assert!(r.embed_chars() <= limits::EMBED_TOTAL, "page {n}: {}", r.embed_chars());
+            assert!(
+                r.embed_chars() <= limits::EMBED_TOTAL,
+                "page {n}: {}",
+                r.embed_chars()
+            );
             assert!(r.fields.len() <= limits::FIELDS);
             assert!(r.description.chars().count() <= limits::DESCRIPTION);
             for f in &r.fields {

@@ -25,7 +25,12 @@ fn run_stdin(args: &[&str], input: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn pactbot");
-    child.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("write stdin");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write stdin");
     child.wait_with_output().expect("wait")
 }
 
@@ -35,7 +40,11 @@ fn stdout(o: &Output) -> String {
 
 fn json(args: &[&str]) -> Value {
     let o = run(args);
-    assert!(o.status.success(), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        o.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     serde_json::from_str(&stdout(&o)).expect("one JSON document")
 }
 
@@ -45,8 +54,14 @@ fn the_readme_command_answers_offline() {
     assert!(o.status.success());
     let text = stdout(&o);
     assert!(text.starts_with("**Air defence"), "{text}");
-    assert!(text.contains("United Kingdom") && text.contains("Norway"), "{text}");
-    assert!(text.contains("(source)") || text.contains("[source]("), "cites sources: {text}");
+    assert!(
+        text.contains("United Kingdom") && text.contains("Norway"),
+        "{text}"
+    );
+    assert!(
+        text.contains("(source)") || text.contains("[source]("),
+        "cites sources: {text}"
+    );
 }
 
 #[test]
@@ -78,11 +93,17 @@ fn agreement_json_for_a_typo_is_the_right_partner() {
     assert_eq!(p["name"], "France");
     assert_eq!(p["signed"], "2024-02-16");
     assert!(p["place"].as_str().unwrap().contains("Paris"));
-    assert!(p["signatories"]["partner"][0]["name"].as_str().unwrap().contains("Macron"));
+    assert!(p["signatories"]["partner"][0]["name"]
+        .as_str()
+        .unwrap()
+        .contains("Macron"));
     assert!(!p["aid"].as_array().unwrap().is_empty());
     assert!(!p["sources"].as_array().unwrap().is_empty());
     // The positional form answers the same.
-    assert_eq!(json(&["ask", "--json", "/agreement France"])["partner"]["id"], "FR");
+    assert_eq!(
+        json(&["ask", "--json", "/agreement France"])["partner"]["id"],
+        "FR"
+    );
 }
 
 #[test]
@@ -137,7 +158,10 @@ fn batch_mode_answers_one_json_a_line() {
         "/agreement Japan\n\n/pledged drones\n/nope\n/stats\n",
     );
     assert!(o.status.success());
-    let lines: Vec<Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).expect("json line")).collect();
+    let lines: Vec<Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
     let statuses: Vec<&str> = lines.iter().map(|v| v["status"].as_str().unwrap()).collect();
     assert_eq!(statuses, ["ok", "ok", "error", "ok"]);
     assert_eq!(lines[0]["partner"]["id"], "JP");
@@ -181,26 +205,44 @@ fn check_data_accepts_the_shipped_data_and_refuses_a_broken_folder_naming_the_fi
     let mut v: Value = serde_json::from_str(&std::fs::read_to_string(&fr).unwrap()).unwrap();
     v["aid"][0]["aid"] = "space-lasers".into();
     v["aid"][1]["sources"] = serde_json::json!([]);
-    v["names"]["abbreviations"].as_array_mut().unwrap().push("Deutschland".into());
+    v["names"]["abbreviations"]
+        .as_array_mut()
+        .unwrap()
+        .push("Deutschland".into());
     std::fs::write(&fr, serde_json::to_string_pretty(&v).unwrap()).unwrap();
     // A bad date in another file.
     let it = dir.path().join("partners/IT.json");
-    let text = std::fs::read_to_string(&it).unwrap().replace("2024-02-24", "2024-02-30");
+    let text = std::fs::read_to_string(&it)
+        .unwrap()
+        .replace("2024-02-24", "2024-02-30");
     std::fs::write(&it, text).unwrap();
 
     let o = run(&["check-data", dir.path().to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("partners/FR.json") && err.contains("space-lasers"), "{err}");
+    assert!(
+        err.contains("partners/FR.json") && err.contains("space-lasers"),
+        "{err}"
+    );
     assert!(err.contains("has no source"), "{err}");
     assert!(err.contains("Deutschland"), "{err}");
-    assert!(err.contains("partners/IT.json") && err.contains("cannot parse"), "{err}");
-    assert!(!err.contains("official_count"), "no knock-on problem from the unparsed file: {err}");
+    assert!(
+        err.contains("partners/IT.json") && err.contains("cannot parse"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("official_count"),
+        "no knock-on problem from the unparsed file: {err}"
+    );
 
     // The bot refuses to answer from it rather than half-loading.
     let o = run(&["ask", "--data", dir.path().to_str().unwrap(), "/stats"]);
     assert_eq!(o.status.code(), Some(1));
-    let o = pactbot().env("PACTBOT_DATA", dir.path()).args(["ask", "/stats"]).output().unwrap();
+    let o = pactbot()
+        .env("PACTBOT_DATA", dir.path())
+        .args(["ask", "/stats"])
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(1), "PACTBOT_DATA is honoured");
     let o = run(&["check-data", "/nonexistent/pactbot-data"]);
     assert_eq!(o.status.code(), Some(1));

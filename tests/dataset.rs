@@ -10,22 +10,30 @@ fn ds() -> Dataset {
 
 /// The 28 agreements of the Ministry of Defence's count (November 2025).
 const OFFICIAL: &[&str] = &[
-    "GB", "DE", "FR", "DK", "CA", "IT", "NL", "FI", "LV", "ES", "BE", "PT", "SE", "IS", "NO", "JP", "US", "EU", "EE",
-    "LT", "PL", "LU", "RO", "CZ", "SI", "IE", "GR", "AL",
+    "GB", "DE", "FR", "DK", "CA", "IT", "NL", "FI", "LV", "ES", "BE", "PT", "SE", "IS", "NO", "JP", "US",
+    "EU", "EE", "LT", "PL", "LU", "RO", "CZ", "SI", "IE", "GR", "AL",
 ];
 
 #[test]
 fn the_official_count_and_croatia_are_all_there() {
     let ds = ds();
-    let counted: Vec<&str> =
-        ds.partners.iter().filter(|p| p.agreement.in_official_count).map(|p| p.id.as_str()).collect();
+    let counted: Vec<&str> = ds
+        .partners
+        .iter()
+        .filter(|p| p.agreement.in_official_count)
+        .map(|p| p.id.as_str())
+        .collect();
     let mut want = OFFICIAL.to_vec();
     want.sort_unstable();
     let mut got = counted.clone();
     got.sort_unstable();
     assert_eq!(got, want);
     assert_eq!(ds.meta.official_count, 28);
-    let hr = ds.partners.iter().find(|p| p.id.as_str() == "HR").expect("Croatia's agreement is recorded");
+    let hr = ds
+        .partners
+        .iter()
+        .find(|p| p.id.as_str() == "HR")
+        .expect("Croatia's agreement is recorded");
     assert!(!hr.agreement.in_official_count);
     assert!(hr.agreement.count_note.as_deref().is_some_and(|n| !n.is_empty()));
     assert_eq!(hr.agreement.signed.to_string(), "2024-10-09");
@@ -41,7 +49,10 @@ fn every_record_has_the_facts_a_user_is_promised() {
         assert!(!a.place.is_empty(), "{id}: place");
         assert!(!a.signatories.partner.is_empty(), "{id}: partner signatory");
         assert!(!a.signatories.ukraine.is_empty(), "{id}: Ukraine's signatory");
-        assert!(p.sources.iter().any(|s| s.official && s.url.starts_with("http")), "{id}: an official source");
+        assert!(
+            p.sources.iter().any(|s| s.official && s.url.starts_with("http")),
+            "{id}: an official source"
+        );
         assert!(!p.aid.is_empty(), "{id}: aid areas");
         for pl in &p.aid {
             assert!(!pl.detail.trim().is_empty(), "{id}/{}: detail", pl.aid);

@@ -141,7 +141,13 @@ fn real_queries_resolve_as_a_user_expects() {
         }
     }
     assert!(TABLE.len() >= 60, "the table keeps at least 60 real queries");
-    assert!(failures.is_empty(), "{} of {} wrong:\n{}", failures.len(), TABLE.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} wrong:\n{}",
+        failures.len(),
+        TABLE.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -151,7 +157,10 @@ fn scopes_keep_aid_and_places_apart() {
     assert_eq!(describe(&ds, &ds.index.resolve("Germany", Scope::Aid)), "-");
     assert_eq!(describe(&ds, &ds.index.resolve("drones", Scope::Places)), "-");
     assert_eq!(describe(&ds, &ds.index.resolve("Frnace", Scope::Places)), "P:FR");
-    assert_eq!(describe(&ds, &ds.index.resolve("air defense", Scope::Aid)), "A:air-defence");
+    assert_eq!(
+        describe(&ds, &ds.index.resolve("air defense", Scope::Aid)),
+        "A:air-defence"
+    );
 }
 
 #[test]
@@ -176,7 +185,10 @@ fn every_record_resolves_by_its_id_and_its_names() {
     }
     for (i, a) in ds.aid_types.iter().enumerate() {
         let want = Resolution::Exact(Target::Aid(u16::try_from(i).unwrap()));
-        for name in [a.id.as_str(), &a.en, &a.uk].into_iter().chain(a.aliases.iter().map(String::as_str)) {
+        for name in [a.id.as_str(), &a.en, &a.uk]
+            .into_iter()
+            .chain(a.aliases.iter().map(String::as_str))
+        {
             assert_eq!(ds.index.resolve(name, Scope::Aid), want, "{}: {name}", a.id);
         }
     }

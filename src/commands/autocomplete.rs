@@ -16,7 +16,9 @@ pub struct Choice {
 
 /// Partners offered on an empty input: the ones people ask about most
 /// (largest donors and neighbours first), then the rest in signing order.
-const POPULAR_PARTNERS: &[&str] = &["US", "GB", "DE", "FR", "JP", "PL", "EU", "CA", "NL", "DK", "IT", "NO"];
+const POPULAR_PARTNERS: &[&str] = &[
+    "US", "GB", "DE", "FR", "JP", "PL", "EU", "CA", "NL", "DK", "IT", "NO",
+];
 
 /// Aid types offered on an empty input, most asked-for first.
 const POPULAR_AID: &[&str] = &[
@@ -49,18 +51,18 @@ pub fn autocomplete(ds: &Dataset, command: &str, option: &str, partial: &str) ->
     let targets: Vec<Target> = if partial.trim().is_empty() {
         defaults(ds, kind)
     } else {
-        let scope = if kind == OptionKind::Partner { Scope::Places } else { Scope::Aid };
+        let scope = if kind == OptionKind::Partner {
+            Scope::Places
+        } else {
+            Scope::Aid
+        };
         ds.index
             .complete(&partial, scope, limit * 2)
             .into_iter()
             .filter(|t| !matches!(t, Target::Country(_)))
             .collect()
     };
-    targets
-        .into_iter()
-        .take(limit)
-        .map(|t| choice(ds, t))
-        .collect()
+    targets.into_iter().take(limit).map(|t| choice(ds, t)).collect()
 }
 
 fn defaults(ds: &Dataset, kind: OptionKind) -> Vec<Target> {

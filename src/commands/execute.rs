@@ -12,36 +12,41 @@ use crate::search::{Candidate, MatchStage, Resolution, Scope, Target};
 /// Answers a command from the dataset. Never fails: a bad or unknown input
 /// is an answer too (`no_match`, `not_a_partner`).
 pub fn execute(ds: &Dataset, cmd: &Command) -> Reply {
-    let ctx = Ctx { ds, footer: footer(ds) };
+    let ctx = Ctx {
+        ds,
+        footer: footer(ds),
+    };
     match cmd {
         Command::Agreement { country, page } => match resolve_partner(&ctx, "agreement", country) {
             Ok((p, note)) => agreement(&ctx, "agreement", p, note, *page),
-            Err(r) => r,
+            Err(r) => *r,
         },
         Command::Pledged { aid, page } => match resolve_aid(&ctx, aid) {
             Ok((a, note)) => pledged(&ctx, "pledged", a, note, *page),
-            Err(r) => r,
+            Err(r) => *r,
         },
         Command::Search { query, page } => search(&ctx, query, *page),
-        Command::Compare { first, second } => compare(&ctx, first, second),
+        Command::Compare { first, second, page } => compare(&ctx, first, second, *page),
         Command::Timeline { page } => timeline(&ctx, *page),
-        Command::Stats => stats(&ctx),
-        Command::About => about(&ctx),
-        Command::Help => help(&ctx),
+        Command::Stats { page } => stats(&ctx, *page),
+        Command::About { page } => about(&ctx, *page),
+        Command::Help { page } => help(&ctx, *page),
     }
 }
 
 /// The answer to a command line that could not be parsed.
 pub fn error_reply(ds: &Dataset, command: &str, err: &super::CommandError) -> Reply {
     let suggestions = match err {
-        super::CommandError::UnknownCommand { suggestion: Some(s), .. } => vec![format!("/{s}")],
+        super::CommandError::UnknownCommand {
+            suggestion: Some(s), ..
+        } => vec![format!("/{s}")],
         _ => Vec::new(),
     };
     ReplyBuilder::new(command, Status::Error, "That command didn't work")
         .description(format!("{err}\n\nType `/help` to see every command."))
         .suggestions(suggestions)
         .data(serde_json::json!({ "error": err.to_string() }))
-        .build(&footer(ds), 1, |_| String::new())
+        .build_one(&footer(ds))
 }
 
 struct Ctx<'a> {
@@ -71,7 +76,9 @@ fn evidence_mark(e: Evidence) -> &'static str {
 
 /// A Markdown link to the first source, or nothing.
 fn source_link(urls: &[String]) -> String {
-    urls.first().map(|u| format!(" [source]({u})")).unwrap_or_default()
+    urls.first()
+        .map(|u| format!(" [source]({u})"))
+        .unwrap_or_default()
 }
 
 /// "EUR 7.1 bn", "GBP 200 m", "0.25 % of GDP".
@@ -160,7 +167,14 @@ fn dedup_targets(c: &[Candidate]) -> Vec<Target> {
 }
 
 /// "No match" or "did you mean" for an unresolved input.
-fn no_match(ctx: &Ctx<'_>, command: &str, what: &str, typed: &str, candidates: &[Candidate], ambiguous: bool) -> Reply {
+fn no_match(
+    ctx: &Ctx<'_>,
+    command: &str,
+    what: &str,
+    typed: &str,
+    candidates: &[Candidate],
+    ambiguous: bool,
+) -> Reply {
     let ds = ctx.ds;
     let targets = dedup_targets(candidates);
     let names: Vec<String> = targets.iter().map(|&t| ds.target_name(t).to_string()).collect();
@@ -172,7 +186,11 @@ fn no_match(ctx: &Ctx<'_>, command: &str, what: &str, typed: &str, candidates: &
     } else {
         format!("No {what} called “{shown}”. Did you mean one of these?")
     };
-    let title = if ambiguous { "Which one did you mean?" } else { "No match" };
+    let title = if ambiguous {
+        "Which one did you mean?"
+    } else {
+        "No match"
+    };
     let mut b = ReplyBuilder::new(command, Status::NoMatch, title)
         .description(description)
         .suggestions(names.clone())
@@ -182,9 +200,14 @@ fn no_match(ctx: &Ctx<'_>, command: &str, what: &str, typed: &str, candidates: &
             "candidates": targets.iter().map(|&t| candidate_view(ds, t)).collect::<Vec<_>>(),
         }));
     if !names.is_empty() {
-        b = b.lines("Suggestions", targets.iter().map(|&t| format!("• {} (`{}`)", ds.target_name(t), ds.target_id(t))));
+        b = b.lines(
+            "Suggestions",
+            targets
+                .iter()
+                .map(|&t| format!("• {} (`{}`)", ds.target_name(t), ds.target_id(t))),
+        );
     }
-    b.build(&ctx.footer, 1, |_| String::new())
+    b.build_one(&ctx.footer)
 }
 
 fn not_a_partner(ctx: &Ctx<'_>, command: &str, c: &Country, note: Option<String>) -> Reply {
@@ -203,45 +226,85 @@ fn not_a_partner(ctx: &Ctx<'_>, command: &str, c: &Country, note: Option<String>
             "country": { "id": c.id, "name": c.names.en, "status": c.status.as_ref().map(|s| &s.note), "sources": c.status.as_ref().map(|s| &s.sources) },
         }));
     if let Some(s) = &c.status {
-        b = b.lines("What is known", [s.note.clone()]).lines(
-            "Sources",
-            s.sources.iter().map(|u| format!("• <{u}>")),
-        );
+        b = b
+            .lines("What is known", [s.note.clone()])
+            .lines("Sources", s.sources.iter().map(|u| format!("• <{u}>")));
     }
-    b = b.field("See also", "`/timeline` lists every agreement; `/search` takes any question.", false);
-    b.build(&ctx.footer, 1, |_| String::new())
+    b = b.field(
+        "See also",
+        "`/timeline` lists every agreement; `/search` takes any question.",
+        false,
+    );
+    b.build_one(&ctx.footer)
 }
 
 /// A partner, or the reply that explains why there is none.
-fn resolve_partner<'a>(ctx: &Ctx<'a>, command: &str, typed: &str) -> Result<(&'a Partner, Option<String>), Reply> {
+fn resolve_partner<'a>(
+    ctx: &Ctx<'a>,
+    command: &str,
+    typed: &str,
+) -> Result<(&'a Partner, Option<String>), Box<Reply>> {
     let ds = ctx.ds;
     let (target, stage) = match ds.index.resolve(typed, Scope::Places) {
         Resolution::Exact(t) => (t, None),
         Resolution::Fuzzy { target, stage, .. } => (target, Some(stage)),
-        Resolution::Ambiguous(c) => return Err(no_match(ctx, command, "partner", typed, &c, true)),
-        Resolution::NoMatch { suggestions } => return Err(no_match(ctx, command, "partner", typed, &suggestions, false)),
+        Resolution::Ambiguous(c) => return Err(Box::new(no_match(ctx, command, "partner", typed, &c, true))),
+        Resolution::NoMatch { suggestions } => {
+            return Err(Box::new(no_match(
+                ctx,
+                command,
+                "partner",
+                typed,
+                &suggestions,
+                false,
+            )))
+        }
     };
     let note = match_note(typed, stage, ds.target_name(target));
     match target {
         Target::Partner(i) => Ok((&ds.partners[usize::from(i)], note)),
-        Target::Country(i) => Err(not_a_partner(ctx, command, &ds.countries[usize::from(i)], note)),
-        Target::Aid(_) => Err(no_match(ctx, command, "partner", typed, &[], false)),
+        Target::Country(i) => Err(Box::new(not_a_partner(
+            ctx,
+            command,
+            &ds.countries[usize::from(i)],
+            note,
+        ))),
+        Target::Aid(_) => Err(Box::new(no_match(ctx, command, "partner", typed, &[], false))),
     }
 }
 
-fn resolve_aid<'a>(ctx: &Ctx<'a>, typed: &str) -> Result<(&'a AidType, Option<String>), Reply> {
+fn resolve_aid<'a>(ctx: &Ctx<'a>, typed: &str) -> Result<(&'a AidType, Option<String>), Box<Reply>> {
     let ds = ctx.ds;
     let (target, stage) = match ds.index.resolve(typed, Scope::Aid) {
         Resolution::Exact(t) => (t, None),
         Resolution::Fuzzy { target, stage, .. } => (target, Some(stage)),
-        Resolution::Ambiguous(c) => return Err(no_match(ctx, "pledged", "kind of aid", typed, &c, true)),
+        Resolution::Ambiguous(c) => {
+            return Err(Box::new(no_match(ctx, "pledged", "kind of aid", typed, &c, true)))
+        }
         Resolution::NoMatch { suggestions } => {
-            return Err(no_match(ctx, "pledged", "kind of aid", typed, &suggestions, false))
+            return Err(Box::new(no_match(
+                ctx,
+                "pledged",
+                "kind of aid",
+                typed,
+                &suggestions,
+                false,
+            )))
         }
     };
     match target {
-        Target::Aid(i) => Ok((&ds.aid_types[usize::from(i)], match_note(typed, stage, ds.target_name(target)))),
-        _ => Err(no_match(ctx, "pledged", "kind of aid", typed, &[], false)),
+        Target::Aid(i) => Ok((
+            &ds.aid_types[usize::from(i)],
+            match_note(typed, stage, ds.target_name(target)),
+        )),
+        _ => Err(Box::new(no_match(
+            ctx,
+            "pledged",
+            "kind of aid",
+            typed,
+            &[],
+            false,
+        ))),
     }
 }
 
@@ -313,15 +376,23 @@ fn agreement(ctx: &Ctx<'_>, command: &str, p: &Partner, note: Option<String>, pa
         None => " · not in the official count".to_string(),
     };
     d.push_str(&format!("Signed **{}** in {}{position}\n", a.signed, a.place));
-    d.push_str(&format!("For {}: {}\n", p.names.en, signatories(&a.signatories.partner)));
+    d.push_str(&format!(
+        "For {}: {}\n",
+        p.names.en,
+        signatories(&a.signatories.partner)
+    ));
     d.push_str(&format!("For Ukraine: {}\n", signatories(&a.signatories.ukraine)));
     d.push_str(&format!("**Term:** {}\n**Status:** {}", a.term, a.legal_status));
     if let Some(n) = &a.count_note {
         d.push_str(&format!("\n**Official count:** {n}"));
     }
-    let mut b = ReplyBuilder::new(command, Status::Ok, format!("{} {} — security agreement", flag(p.id.as_str()), p.names.en))
-        .description(d)
-        .data(serde_json::json!({ "partner": partner_view(p) }));
+    let mut b = ReplyBuilder::new(
+        command,
+        Status::Ok,
+        format!("{} {} — security agreement", flag(p.id.as_str()), p.names.en),
+    )
+    .description(d)
+    .data(serde_json::json!({ "partner": partner_view(p) }));
     if !p.money.is_empty() {
         b = b.lines("Money", p.money.iter().map(money_line));
     }
@@ -329,7 +400,12 @@ fn agreement(ctx: &Ctx<'_>, command: &str, p: &Partner, note: Option<String>, pa
         format!("Aid areas ({})", p.aid.len()),
         p.aid.iter().map(|pl| {
             let name = ds.aid_type(&pl.aid).map_or(pl.aid.as_str(), |t| t.en.as_str());
-            format!("• **{name}** — {} _({})_{}", pl.detail, evidence_mark(pl.evidence), source_link(&pl.sources))
+            format!(
+                "• **{name}** — {} _({})_{}",
+                pl.detail,
+                evidence_mark(pl.evidence),
+                source_link(&pl.sources)
+            )
         }),
     );
     if !p.notable.is_empty() {
@@ -345,12 +421,23 @@ fn agreement(ctx: &Ctx<'_>, command: &str, p: &Partner, note: Option<String>, pa
     }
     b = b.lines(
         "Sources",
-        p.sources
-            .iter()
-            .map(|s| format!("• [{}]({}){}", s.title, s.url, if s.official { " · official" } else { "" })),
+        p.sources.iter().map(|s| {
+            format!(
+                "• [{}]({}){}",
+                s.title,
+                s.url,
+                if s.official { " · official" } else { "" }
+            )
+        }),
     );
     let id = p.id.to_string();
-    b.build(&ctx.footer, page, |n| Command::Agreement { country: id.clone(), page: n }.to_line())
+    b.build(&ctx.footer, page, |n| {
+        Command::Agreement {
+            country: id.clone(),
+            page: n,
+        }
+        .to_line()
+    })
 }
 
 fn pledged(ctx: &Ctx<'_>, command: &str, a: &AidType, note: Option<String>, page: usize) -> Reply {
@@ -382,23 +469,36 @@ fn pledged(ctx: &Ctx<'_>, command: &str, a: &AidType, note: Option<String>, page
         d.push('\n');
     }
     d.push_str(&format!("_{}_\n", a.description));
-    let press = list.iter().filter(|(_, pl)| pl.evidence == Evidence::Press).count();
+    let press = list
+        .iter()
+        .filter(|(_, pl)| pl.evidence == Evidence::Press)
+        .count();
     d.push_str(&format!(
         "**{}** of {} partners pledged it, in signing order.",
         list.len(),
         ds.partners.len()
     ));
     if press > 0 {
-        d.push_str(&format!(" {press} of these rest on press reports only, marked below."));
+        d.push_str(&format!(
+            " {press} of these rest on press reports only, marked below."
+        ));
     }
-    let mut b = ReplyBuilder::new(command, Status::Ok, format!("{} ({}) — who pledged it", a.en, a.uk))
-        .description(d)
-        .data(serde_json::json!({
-            "aid": { "id": a.id, "name": a.en, "name_uk": a.uk },
-            "partners": items,
-        }));
+    let mut b = ReplyBuilder::new(
+        command,
+        Status::Ok,
+        format!("{} ({}) — who pledged it", a.en, a.uk),
+    )
+    .description(d)
+    .data(serde_json::json!({
+        "aid": { "id": a.id, "name": a.en, "name_uk": a.uk },
+        "partners": items,
+    }));
     if list.is_empty() {
-        b = b.field("Partners", "No partner's agreement mentions this kind of aid.", false);
+        b = b.field(
+            "Partners",
+            "No partner's agreement mentions this kind of aid.",
+            false,
+        );
     } else {
         b = b.lines(
             "Partners",
@@ -416,24 +516,52 @@ fn pledged(ctx: &Ctx<'_>, command: &str, a: &AidType, note: Option<String>, page
         );
     }
     let id = a.id.to_string();
-    b.build(&ctx.footer, page, |n| Command::Pledged { aid: id.clone(), page: n }.to_line())
+    b.build(&ctx.footer, page, |n| {
+        Command::Pledged {
+            aid: id.clone(),
+            page: n,
+        }
+        .to_line()
+    })
 }
 
 fn search(ctx: &Ctx<'_>, query: &str, page: usize) -> Reply {
     let ds = ctx.ds;
     match ds.index.resolve(query, Scope::Any) {
-        Resolution::Exact(t) => return answer_target(ctx, t, None, page),
-        Resolution::Fuzzy { target, stage, .. } => {
-            return answer_target(ctx, target, match_note(query, Some(stage), ds.target_name(target)), page)
-        }
-        Resolution::Ambiguous(c) => return no_match(ctx, "search", "thing", query, &c, true),
+        Resolution::Exact(t) => answer_target(ctx, t, None, page),
+        Resolution::Fuzzy { target, stage, .. } => answer_target(
+            ctx,
+            target,
+            match_note(query, Some(stage), ds.target_name(target)),
+            page,
+        ),
+        Resolution::Ambiguous(c) => no_match(ctx, "search", "thing", query, &c, true),
         Resolution::NoMatch { suggestions } => {
             let found = ds.index.scan(query, Scope::Any);
-            let partners: Vec<Target> = found.iter().copied().filter(|t| matches!(t, Target::Partner(_))).collect();
-            let countries: Vec<Target> = found.iter().copied().filter(|t| matches!(t, Target::Country(_))).collect();
-            let aids: Vec<Target> = found.iter().copied().filter(|t| matches!(t, Target::Aid(_))).collect();
+            let partners: Vec<Target> = found
+                .iter()
+                .copied()
+                .filter(|t| matches!(t, Target::Partner(_)))
+                .collect();
+            let countries: Vec<Target> = found
+                .iter()
+                .copied()
+                .filter(|t| matches!(t, Target::Country(_)))
+                .collect();
+            let aids: Vec<Target> = found
+                .iter()
+                .copied()
+                .filter(|t| matches!(t, Target::Aid(_)))
+                .collect();
             match (partners.as_slice(), aids.as_slice(), countries.as_slice()) {
-                ([], [], []) => no_match(ctx, "search", "partner or kind of aid", query, &suggestions, false),
+                ([], [], []) => no_match(
+                    ctx,
+                    "search",
+                    "partner or kind of aid",
+                    query,
+                    &suggestions,
+                    false,
+                ),
                 ([p], [a], _) => pledge_of(ctx, *p, *a),
                 ([t], [], []) | ([], [t], []) | ([], [], [t]) => answer_target(ctx, *t, None, page),
                 // "Brazil air defence": the country has no agreement, say so.
@@ -441,7 +569,10 @@ fn search(ctx: &Ctx<'_>, query: &str, page: usize) -> Reply {
                 _ => {
                     let all: Vec<Candidate> = found
                         .iter()
-                        .map(|&t| Candidate { target: t, alias: ds.target_name(t).to_string() })
+                        .map(|&t| Candidate {
+                            target: t,
+                            alias: ds.target_name(t).to_string(),
+                        })
                         .collect();
                     no_match(ctx, "search", "thing", query, &all, true)
                 }
@@ -502,18 +633,18 @@ fn pledge_of(ctx: &Ctx<'_>, p: Target, a: Target) -> Reply {
                 "sources": partner.sources.iter().map(|s| &s.url).collect::<Vec<_>>(),
             })),
     };
-    b.build(&ctx.footer, 1, |_| String::new())
+    b.build_one(&ctx.footer)
 }
 
-fn compare(ctx: &Ctx<'_>, first: &str, second: &str) -> Reply {
+fn compare(ctx: &Ctx<'_>, first: &str, second: &str, page: usize) -> Reply {
     let ds = ctx.ds;
     let (a, _) = match resolve_partner(ctx, "compare", first) {
         Ok(x) => x,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let (b, _) = match resolve_partner(ctx, "compare", second) {
         Ok(x) => x,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let name = |id: &crate::dataset::AidId| ds.aid_type(id).map_or(id.as_str().to_string(), |t| t.en.clone());
     let shared: Vec<&Pledge> = a.aid.iter().filter(|p| b.pledge(&p.aid).is_some()).collect();
@@ -532,7 +663,14 @@ fn compare(ctx: &Ctx<'_>, first: &str, second: &str) -> Reply {
         } else {
             p.money
                 .iter()
-                .map(|m| format!("• {} {}, {}", money_amount(m), m.kind.label(), m.period))
+                .map(|m| {
+                    let press = if m.evidence == Evidence::Press {
+                        " _(press report)_"
+                    } else {
+                        ""
+                    };
+                    format!("• {} {}, {}{press}", money_amount(m), m.kind.label(), m.period)
+                })
                 .collect::<Vec<_>>()
                 .join("\n")
         }
@@ -547,11 +685,19 @@ fn compare(ctx: &Ctx<'_>, first: &str, second: &str) -> Reply {
         )
     };
     let same = a.id == b.id;
-    let mut desc = format!("{} and {}: when they signed, what money they committed, and the aid areas they share.", a.names.en, b.names.en);
+    let mut desc = format!(
+        "{} and {}: when they signed, what money they committed, and the aid areas they share.",
+        a.names.en, b.names.en
+    );
     if same {
         desc = format!("Both sides are {}: there is nothing to compare.", a.names.en);
     }
-    let sources: Vec<&str> = a.sources.iter().chain(&b.sources).map(|s| s.url.as_str()).collect();
+    let sources: Vec<&str> = a
+        .sources
+        .iter()
+        .chain(&b.sources)
+        .map(|s| s.url.as_str())
+        .collect();
     ReplyBuilder::new(
         "compare",
         Status::Ok,
@@ -585,7 +731,7 @@ fn compare(ctx: &Ctx<'_>, first: &str, second: &str) -> Reply {
         ),
         false,
     )
-    .build(&ctx.footer, 1, |_| String::new())
+    .build(&ctx.footer, page, |n| Command::Compare { first: a.id.to_string(), second: b.id.to_string(), page: n }.to_line())
 }
 
 fn timeline(ctx: &Ctx<'_>, page: usize) -> Reply {
@@ -609,7 +755,11 @@ fn timeline(ctx: &Ctx<'_>, page: usize) -> Reply {
             None
         };
         let number = count.map_or("—".to_string(), |c| format!("{c}."));
-        let extra = if count.is_none() { " · _not in the official count_" } else { "" };
+        let extra = if count.is_none() {
+            " · _not in the official count_"
+        } else {
+            ""
+        };
         lines.push(format!(
             "`{}` {number} {} **{}** — {}{extra}",
             p.agreement.signed,
@@ -625,8 +775,16 @@ fn timeline(ctx: &Ctx<'_>, page: usize) -> Reply {
             count,
         });
     }
-    let first = ds.partners.first().map(|p| p.agreement.signed.to_string()).unwrap_or_default();
-    let last = ds.partners.last().map(|p| p.agreement.signed.to_string()).unwrap_or_default();
+    let first = ds
+        .partners
+        .first()
+        .map(|p| p.agreement.signed.to_string())
+        .unwrap_or_default();
+    let last = ds
+        .partners
+        .last()
+        .map(|p| p.agreement.signed.to_string())
+        .unwrap_or_default();
     ReplyBuilder::new("timeline", Status::Ok, "Signings in order")
         .description(format!(
             "{} agreements from {first} to {last}; the number is the running count. {}",
@@ -642,43 +800,77 @@ fn timeline(ctx: &Ctx<'_>, page: usize) -> Reply {
         .build(&ctx.footer, page, |n| Command::Timeline { page: n }.to_line())
 }
 
-fn stats(ctx: &Ctx<'_>) -> Reply {
+fn stats(ctx: &Ctx<'_>, page: usize) -> Reply {
     let ds = ctx.ds;
-    let counted = ds.partners.iter().filter(|p| p.agreement.in_official_count).count();
+    let counted = ds
+        .partners
+        .iter()
+        .filter(|p| p.agreement.in_official_count)
+        .count();
     let mut by_year: BTreeMap<i32, usize> = BTreeMap::new();
     for p in &ds.partners {
-        *by_year.entry(chrono::Datelike::year(&p.agreement.signed)).or_default() += 1;
+        *by_year
+            .entry(chrono::Datelike::year(&p.agreement.signed))
+            .or_default() += 1;
     }
     // Sum per currency and kind; shares of GDP are listed, not summed.
     let mut sums: BTreeMap<(String, &'static str), (f64, usize)> = BTreeMap::new();
     let mut shares = Vec::new();
+    let mut press_only = 0;
     for p in &ds.partners {
         for m in &p.money {
-            if m.currency.is_share_of_gdp() {
+            if m.evidence == Evidence::Press {
+                // Same-day packages and remarks are not commitments of the agreement.
+                press_only += 1;
+            } else if m.currency.is_share_of_gdp() {
                 shares.push(format!("{}: {} ({})", p.names.en, money_amount(m), m.period));
             } else {
-                let e = sums.entry((m.currency.as_str().to_string(), m.kind.label())).or_default();
+                let e = sums
+                    .entry((m.currency.as_str().to_string(), m.kind.label()))
+                    .or_default();
                 e.0 += m.amount;
                 e.1 += 1;
             }
         }
     }
-    let mut counts: Vec<(&AidType, usize)> =
-        ds.aid_types.iter().map(|a| (a, ds.partners_pledging(&a.id).count())).collect();
+    let mut counts: Vec<(&AidType, usize)> = ds
+        .aid_types
+        .iter()
+        .map(|a| (a, ds.partners_pledging(&a.id).count()))
+        .collect();
     counts.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.en.cmp(&y.0.en)));
-    let most: Vec<String> = counts.iter().take(8).map(|(a, n)| format!("• {} — {n}", a.en)).collect();
-    let mut least: Vec<String> = counts.iter().rev().take(6).map(|(a, n)| format!("• {} — {n}", a.en)).collect();
+    let most: Vec<String> = counts
+        .iter()
+        .take(8)
+        .map(|(a, n)| format!("• {} — {n}", a.en))
+        .collect();
+    let mut least: Vec<String> = counts
+        .iter()
+        .rev()
+        .take(6)
+        .map(|(a, n)| format!("• {} — {n}", a.en))
+        .collect();
     least.reverse();
     let money_lines: Vec<String> = sums
         .iter()
-        .map(|((cur, kind), (sum, n))| format!("• {cur} {} {kind} ({n} commitment{})", big_number(*sum), if *n == 1 { "" } else { "s" }))
+        .map(|((cur, kind), (sum, n))| {
+            format!(
+                "• {cur} {} {kind} ({n} commitment{})",
+                big_number(*sum),
+                if *n == 1 { "" } else { "s" }
+            )
+        })
         .chain(shares.iter().map(|s| format!("• {s}")))
         .collect();
     ReplyBuilder::new("stats", Status::Ok, "The agreements in numbers")
         .description(format!(
-            "**{counted}** agreements in the official count ({}), {} records in all. Money sums add up the amounts the agreements or their official summaries state, per currency; periods differ, so read them as an order of magnitude, not a total.",
-            ds.meta.official_count_note,
-            ds.partners.len()
+            "**{counted}** agreements in the official count, {} records in all (see `/about`).\nMoney sums add up the amounts the agreements or their official summaries state, per currency; periods and kinds differ, and one fund may be quoted in two currencies, so read them as an order of magnitude, not a total.{}",
+            ds.partners.len(),
+            if press_only > 0 {
+                format!(" {press_only} amount(s) known only from press reports are left out.")
+            } else {
+                String::new()
+            }
         ))
         .data(serde_json::json!({
             "official_count": counted,
@@ -696,17 +888,17 @@ fn stats(ctx: &Ctx<'_>) -> Reply {
         .lines("Money by currency", money_lines)
         .lines("Most pledged", most)
         .lines("Least pledged", least)
-        .build(&ctx.footer, 1, |_| String::new())
+        .build(&ctx.footer, page, |n| Command::Stats { page: n }.to_line())
 }
 
-fn about(ctx: &Ctx<'_>) -> Reply {
+fn about(ctx: &Ctx<'_>, page: usize) -> Reply {
     let ds = ctx.ds;
     let m = &ds.meta;
     let mut b = ReplyBuilder::new("about", Status::Ok, "About pactbot")
         .description(format!(
-            "pactbot answers questions about Ukraine's bilateral long-term security agreements from a curated dataset with a source for every claim.\n\n**Coverage:** {} ({} records: {} aid types, {} countries without an agreement for reference).\n**As of:** {} · dataset v{}\n**Evidence:** each pledge is marked _agreement text_, _official summary_ or _press report_; press reporting is never presented as treaty content.",
-            m.official_count_note,
+            "pactbot answers questions about Ukraine's bilateral long-term security agreements from a curated dataset with a source for every claim.\n\n**Coverage:** {} agreement records — {}\nAlso {} kinds of aid, and {} countries without an agreement so that they are answered as such.\n**As of:** {} · dataset v{}\n**Evidence:** each pledge is marked _agreement text_, _official summary_ or _press report_; press reporting is never presented as treaty content.",
             ds.partners.len(),
+            m.official_count_note,
             ds.aid_types.len(),
             ds.countries.len(),
             m.as_of,
@@ -722,19 +914,33 @@ fn about(ctx: &Ctx<'_>) -> Reply {
     for f in &m.frameworks {
         b = b.lines(
             format!("{} ({}, {})", f.title, f.date, f.place),
-            [f.summary.clone(), format!("**Who:** {}", f.members), f.sources.iter().take(2).map(|u| format!("<{u}>")).collect::<Vec<_>>().join(" ")],
+            [
+                f.summary.clone(),
+                format!("**Who:** {}", f.members),
+                f.sources
+                    .iter()
+                    .take(2)
+                    .map(|u| format!("<{u}>"))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ],
         );
     }
     b.lines(
         "Sources",
-        m.sources
-            .iter()
-            .map(|s| format!("• [{}]({}){}", s.title, s.url, if s.official { " · official" } else { "" })),
+        m.sources.iter().map(|s| {
+            format!(
+                "• [{}]({}){}",
+                s.title,
+                s.url,
+                if s.official { " · official" } else { "" }
+            )
+        }),
     )
-    .build(&ctx.footer, 1, |_| String::new())
+    .build(&ctx.footer, page, |n| Command::About { page: n }.to_line())
 }
 
-fn help(ctx: &Ctx<'_>) -> Reply {
+fn help(ctx: &Ctx<'_>, page: usize) -> Reply {
     ReplyBuilder::new("help", Status::Ok, "How to use pactbot")
         .description(
             "Ask about Ukraine's bilateral security agreements. Partners can be named in English, Ukrainian or their own language, by code (GB, DE, EU) or abbreviation; typos are fine. Kinds of aid can be named in plain words (air defence, F-16, ППО).",
@@ -748,7 +954,7 @@ fn help(ctx: &Ctx<'_>) -> Reply {
                 .iter()
                 .map(|c| format!("`{}`\n{} · e.g. `{}`", c.usage(), c.description, c.example)),
         )
-        .build(&ctx.footer, 1, |_| String::new())
+        .build(&ctx.footer, page, |n| Command::Help { page: n }.to_line())
 }
 
 #[cfg(test)]
@@ -773,10 +979,19 @@ mod tests {
     fn amounts_read_like_a_person_writes_them() {
         assert_eq!(money_amount(&m(7.1e9, "EUR", Qualifier::Exactly)), "EUR 7.1 bn");
         assert_eq!(money_amount(&m(3e9, "EUR", Qualifier::UpTo)), "up to EUR 3 bn");
-        assert_eq!(money_amount(&m(200e6, "GBP", Qualifier::AtLeast)), "at least GBP 200 m");
-        assert_eq!(money_amount(&m(0.25, "%GDP", Qualifier::Exactly)), "0.25 % of GDP");
+        assert_eq!(
+            money_amount(&m(200e6, "GBP", Qualifier::AtLeast)),
+            "at least GBP 200 m"
+        );
+        assert_eq!(
+            money_amount(&m(0.25, "%GDP", Qualifier::Exactly)),
+            "0.25 % of GDP"
+        );
         assert_eq!(money_amount(&m(128e6, "EUR", Qualifier::Exactly)), "EUR 128 m");
-        assert_eq!(money_amount(&m(1.125e9, "USD", Qualifier::About)), "about USD 1.125 bn");
+        assert_eq!(
+            money_amount(&m(1.125e9, "USD", Qualifier::About)),
+            "about USD 1.125 bn"
+        );
     }
 
     #[test]

@@ -18,14 +18,35 @@ pub use table::{CommandSpec, OptionKind, OptionSpec, COMMANDS};
 /// A command ready to run.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
-    Agreement { country: String, page: usize },
-    Pledged { aid: String, page: usize },
-    Search { query: String, page: usize },
-    Compare { first: String, second: String },
-    Timeline { page: usize },
-    Stats,
-    About,
-    Help,
+    Agreement {
+        country: String,
+        page: usize,
+    },
+    Pledged {
+        aid: String,
+        page: usize,
+    },
+    Search {
+        query: String,
+        page: usize,
+    },
+    Compare {
+        first: String,
+        second: String,
+        page: usize,
+    },
+    Timeline {
+        page: usize,
+    },
+    Stats {
+        page: usize,
+    },
+    About {
+        page: usize,
+    },
+    Help {
+        page: usize,
+    },
 }
 
 impl Command {
@@ -36,23 +57,37 @@ impl Command {
             Command::Search { .. } => "search",
             Command::Compare { .. } => "compare",
             Command::Timeline { .. } => "timeline",
-            Command::Stats => "stats",
-            Command::About => "about",
-            Command::Help => "help",
+            Command::Stats { .. } => "stats",
+            Command::About { .. } => "about",
+            Command::Help { .. } => "help",
         }
     }
 
     /// The command line that runs this command again, parseable by [`parse`]
     /// (used for page buttons, so it must stay short).
     pub fn to_line(&self) -> String {
-        let page = |p: &usize| if *p > 1 { format!(" page:{p}") } else { String::new() };
+        let page = |p: &usize| {
+            if *p > 1 {
+                format!(" page:{p}")
+            } else {
+                String::new()
+            }
+        };
         match self {
             Command::Agreement { country, page: p } => format!("/agreement country:{country}{}", page(p)),
             Command::Pledged { aid, page: p } => format!("/pledged aid:{aid}{}", page(p)),
             Command::Search { query, page: p } => format!("/search query:{query}{}", page(p)),
-            Command::Compare { first, second } => format!("/compare first:{first} second:{second}"),
-            Command::Timeline { page: p } => format!("/timeline{}", page(p)),
-            Command::Stats | Command::About | Command::Help => format!("/{}", self.name()),
+            Command::Compare {
+                first,
+                second,
+                page: p,
+            } => {
+                format!("/compare first:{first} second:{second}{}", page(p))
+            }
+            Command::Timeline { page: p }
+            | Command::Stats { page: p }
+            | Command::About { page: p }
+            | Command::Help { page: p } => format!("/{}{}", self.name(), page(p)),
         }
     }
 }
@@ -70,11 +105,22 @@ pub enum CommandError {
     #[error("Type a command, for example `/pledged aid:air defence`.")]
     Empty,
     #[error("There is no command `/{name}`.{}", suggestion.as_ref().map(|s| format!(" Did you mean `/{s}`?")).unwrap_or_default())]
-    UnknownCommand { name: String, suggestion: Option<String> },
+    UnknownCommand {
+        name: String,
+        suggestion: Option<String>,
+    },
     #[error("`/{command}` has no option `{option}`. Usage: `{usage}`")]
-    UnknownOption { command: &'static str, option: String, usage: String },
+    UnknownOption {
+        command: &'static str,
+        option: String,
+        usage: String,
+    },
     #[error("`/{command}` needs `{option}`. Usage: `{usage}`")]
-    MissingOption { command: &'static str, option: &'static str, usage: String },
+    MissingOption {
+        command: &'static str,
+        option: &'static str,
+        usage: String,
+    },
     #[error("`{option}` was given twice.")]
     RepeatedOption { option: &'static str },
     #[error("`{option}`: {reason}")]
@@ -160,14 +206,27 @@ impl Invocation {
     pub fn into_command(self) -> Result<Command, CommandError> {
         let page = self.page()?;
         Ok(match self.spec.name {
-            "agreement" => Command::Agreement { country: self.text("country"), page },
-            "pledged" => Command::Pledged { aid: self.text("aid"), page },
-            "search" => Command::Search { query: self.text("query"), page },
-            "compare" => Command::Compare { first: self.text("first"), second: self.text("second") },
+            "agreement" => Command::Agreement {
+                country: self.text("country"),
+                page,
+            },
+            "pledged" => Command::Pledged {
+                aid: self.text("aid"),
+                page,
+            },
+            "search" => Command::Search {
+                query: self.text("query"),
+                page,
+            },
+            "compare" => Command::Compare {
+                first: self.text("first"),
+                second: self.text("second"),
+                page,
+            },
             "timeline" => Command::Timeline { page },
-            "stats" => Command::Stats,
-            "about" => Command::About,
-            _ => Command::Help,
+            "stats" => Command::Stats { page },
+            "about" => Command::About { page },
+            _ => Command::Help { page },
         })
     }
 }
@@ -196,14 +255,27 @@ mod tests {
     #[test]
     fn to_line_round_trips_through_the_parser() {
         for c in [
-            Command::Agreement { country: "GB".into(), page: 2 },
-            Command::Pledged { aid: "air-defence".into(), page: 1 },
-            Command::Search { query: "Japan drones".into(), page: 3 },
-            Command::Compare { first: "DE".into(), second: "FR".into() },
+            Command::Agreement {
+                country: "GB".into(),
+                page: 2,
+            },
+            Command::Pledged {
+                aid: "air-defence".into(),
+                page: 1,
+            },
+            Command::Search {
+                query: "Japan drones".into(),
+                page: 3,
+            },
+            Command::Compare {
+                first: "DE".into(),
+                second: "FR".into(),
+                page: 1,
+            },
             Command::Timeline { page: 2 },
-            Command::Stats,
-            Command::About,
-            Command::Help,
+            Command::Stats { page: 1 },
+            Command::About { page: 2 },
+            Command::Help { page: 1 },
         ] {
             assert_eq!(parse(&c.to_line()), Ok(c.clone()), "{}", c.to_line());
         }
@@ -212,19 +284,39 @@ mod tests {
     #[test]
     fn misspelt_commands_get_a_suggestion() {
         match parse("/plegded aid:drones") {
-            Err(CommandError::UnknownCommand { suggestion, .. }) => assert_eq!(suggestion.as_deref(), Some("pledged")),
+            Err(CommandError::UnknownCommand { suggestion, .. }) => {
+                assert_eq!(suggestion.as_deref(), Some("pledged"))
+            }
             other => panic!("{other:?}"),
         }
-        assert!(matches!(parse("/zzzzzz"), Err(CommandError::UnknownCommand { suggestion: None, .. })));
+        assert!(matches!(
+            parse("/zzzzzz"),
+            Err(CommandError::UnknownCommand { suggestion: None, .. })
+        ));
     }
 
     #[test]
     fn values_are_checked() {
-        assert!(matches!(parse("/timeline page:0"), Err(CommandError::BadValue { option: "page", .. })));
-        assert!(matches!(parse("/timeline page:abc"), Err(CommandError::BadValue { .. })));
+        assert!(matches!(
+            parse("/timeline page:0"),
+            Err(CommandError::BadValue { option: "page", .. })
+        ));
+        assert!(matches!(
+            parse("/timeline page:abc"),
+            Err(CommandError::BadValue { .. })
+        ));
         let long = format!("/search query:{}", "a".repeat(300));
-        assert!(matches!(parse(&long), Err(CommandError::BadValue { option: "query", .. })));
-        assert!(matches!(parse("/agreement"), Err(CommandError::MissingOption { option: "country", .. })));
+        assert!(matches!(
+            parse(&long),
+            Err(CommandError::BadValue { option: "query", .. })
+        ));
+        assert!(matches!(
+            parse("/agreement"),
+            Err(CommandError::MissingOption {
+                option: "country",
+                ..
+            })
+        ));
         assert!(matches!(
             parse("/agreement country:GB country:FR"),
             Err(CommandError::RepeatedOption { .. })

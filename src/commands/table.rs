@@ -160,6 +160,7 @@ pub static COMMANDS: &[CommandSpec] = &[
                 kind: OptionKind::Partner,
                 required: true,
             },
+            PAGE,
         ],
         example: "/compare first:Germany second:France",
     },
@@ -176,7 +177,7 @@ pub static COMMANDS: &[CommandSpec] = &[
         name_uk: "статистика",
         description: "Counts, money by currency, the most and least pledged kinds of aid",
         description_uk: "Кількість угод, гроші за валютами, найчастіші й найрідші види допомоги",
-        options: &[],
+        options: &[PAGE],
         example: "/stats",
     },
     CommandSpec {
@@ -184,7 +185,7 @@ pub static COMMANDS: &[CommandSpec] = &[
         name_uk: "про-бота",
         description: "What the data covers, how current it is, and where it comes from",
         description_uk: "Що охоплюють дані, наскільки вони актуальні та звідки вони",
-        options: &[],
+        options: &[PAGE],
         example: "/about",
     },
     CommandSpec {
@@ -192,7 +193,7 @@ pub static COMMANDS: &[CommandSpec] = &[
         name_uk: "довідка",
         description: "How to use pactbot",
         description_uk: "Як користуватися pactbot",
-        options: &[],
+        options: &[PAGE],
         example: "/help",
     },
 ];
@@ -212,7 +213,8 @@ mod tests {
     fn valid_name(n: &str) -> bool {
         let len = n.chars().count();
         (1..=32).contains(&len)
-            && n.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '\''))
+            && n.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '\''))
             && n.to_lowercase() == n
     }
 
@@ -228,12 +230,21 @@ mod tests {
             assert!(c.options.len() <= 25);
             let mut seen_optional = false;
             for o in c.options {
-                assert!(valid_name(o.name) && valid_name(o.name_uk), "{}.{}", c.name, o.name);
+                assert!(
+                    valid_name(o.name) && valid_name(o.name_uk),
+                    "{}.{}",
+                    c.name,
+                    o.name
+                );
                 for d in [o.description, o.description_uk] {
                     assert!((1..=100).contains(&d.chars().count()), "{}.{}", c.name, o.name);
                 }
                 // Discord requires required options before optional ones.
-                assert!(!(seen_optional && o.required), "{}: required after optional", c.name);
+                assert!(
+                    !(seen_optional && o.required),
+                    "{}: required after optional",
+                    c.name
+                );
                 seen_optional |= !o.required;
             }
             assert!(c.example.starts_with(&format!("/{}", c.name)));
@@ -245,6 +256,9 @@ mod tests {
         assert_eq!(find("Pledged").map(|c| c.name), Some("pledged"));
         assert_eq!(find("угода").map(|c| c.name), Some("agreement"));
         assert_eq!(find("nope"), None);
-        assert_eq!(find("agreement").and_then(|c| c.option("країна")).map(|o| o.name), Some("country"));
+        assert_eq!(
+            find("agreement").and_then(|c| c.option("країна")).map(|o| o.name),
+            Some("country")
+        );
     }
 }

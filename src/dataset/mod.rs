@@ -98,7 +98,13 @@ impl Dataset {
 
         // A partner file that did not parse would also throw the count off: report it once.
         let all_partners_parsed = !problems.iter().any(|p| p.file.starts_with("partners/"));
-        problems.extend(validate::check(&meta, &partners, &aid_types, &countries, all_partners_parsed));
+        problems.extend(validate::check(
+            &meta,
+            &partners,
+            &aid_types,
+            &countries,
+            all_partners_parsed,
+        ));
 
         let partners: Vec<Partner> = partners.into_iter().map(|(_, p)| p).collect();
         let (index, collisions) = Index::build(names_of(&partners, &aid_types, &countries));
@@ -156,7 +162,10 @@ impl Dataset {
     }
 
     /// Partners in signing order that pledged `aid`.
-    pub fn partners_pledging<'a>(&'a self, aid: &'a AidId) -> impl Iterator<Item = (&'a Partner, &'a Pledge)> {
+    pub fn partners_pledging<'a>(
+        &'a self,
+        aid: &'a AidId,
+    ) -> impl Iterator<Item = (&'a Partner, &'a Pledge)> {
         self.partners
             .iter()
             .filter_map(move |p| p.pledge(aid).map(|pl| (p, pl)))
@@ -172,11 +181,15 @@ fn names_of<'a>(
     let idx = |i: usize| u16::try_from(i).expect("fewer than 65,536 records");
     let p = partners.iter().enumerate().flat_map(move |(i, p)| {
         let t = Target::Partner(idx(i));
-        std::iter::once(p.id.as_str()).chain(p.names.all()).map(move |n| (t, n))
+        std::iter::once(p.id.as_str())
+            .chain(p.names.all())
+            .map(move |n| (t, n))
     });
     let c = countries.iter().enumerate().flat_map(move |(i, c)| {
         let t = Target::Country(idx(i));
-        std::iter::once(c.id.as_str()).chain(c.names.all()).map(move |n| (t, n))
+        std::iter::once(c.id.as_str())
+            .chain(c.names.all())
+            .map(move |n| (t, n))
     });
     let a = aid_types.iter().enumerate().flat_map(move |(i, a)| {
         let t = Target::Aid(idx(i));

@@ -203,8 +203,7 @@ impl Currency {
     pub const SHARE_OF_GDP: &'static str = "%GDP";
 
     pub fn is_well_formed(&self) -> bool {
-        self.0 == Self::SHARE_OF_GDP
-            || (self.0.len() == 3 && self.0.bytes().all(|b| b.is_ascii_uppercase()))
+        self.0 == Self::SHARE_OF_GDP || (self.0.len() == 3 && self.0.bytes().all(|b| b.is_ascii_uppercase()))
     }
     pub fn is_share_of_gdp(&self) -> bool {
         self.0 == Self::SHARE_OF_GDP

@@ -139,7 +139,8 @@ pub(super) fn parse_all(files: impl IntoIterator<Item = (String, String)>) -> Pa
         }
     }
     if p.partners.is_empty() && !p.problems.iter().any(|pr| pr.file.starts_with("partners/")) {
-        p.problems.push(Problem::new("partners/", None, "no partner records"));
+        p.problems
+            .push(Problem::new("partners/", None, "no partner records"));
     }
     p
 }
@@ -153,7 +154,8 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn fail(&mut self, msg: impl Into<String>) {
-        self.out.push(Problem::new(self.file, Some(self.record.clone()), msg));
+        self.out
+            .push(Problem::new(self.file, Some(self.record.clone()), msg));
     }
 
     fn text(&mut self, what: &str, s: &str) {
@@ -254,10 +256,16 @@ pub(super) fn check(
             c.text("members", &f.members);
             c.sources("framework", &f.sources);
             if f.date > meta.as_of {
-                c.fail(format!("date {} is after the dataset's as-of date {}", f.date, meta.as_of));
+                c.fail(format!(
+                    "date {} is after the dataset's as-of date {}",
+                    f.date, meta.as_of
+                ));
             }
         }
-        let counted = partners.iter().filter(|(_, p)| p.agreement.in_official_count).count();
+        let counted = partners
+            .iter()
+            .filter(|(_, p)| p.agreement.in_official_count)
+            .count();
         if check_count && usize::try_from(meta.official_count).ok() != Some(counted) {
             c.record = "meta".into();
             c.fail(format!(
@@ -276,7 +284,10 @@ pub(super) fn check(
             out: &mut out,
         };
         if !a.id.is_well_formed() {
-            c.fail(format!("id {:?} must be lower-case words joined by hyphens", a.id.0));
+            c.fail(format!(
+                "id {:?} must be lower-case words joined by hyphens",
+                a.id.0
+            ));
         }
         if !aid_ids.insert(&a.id) {
             c.fail(format!("duplicate aid id {:?}", a.id.0));
@@ -298,7 +309,10 @@ pub(super) fn check(
             out: &mut out,
         };
         if !p.id.is_well_formed() {
-            c.fail(format!("id {:?} must be two capital letters (ISO 3166-1 alpha-2, or EU)", p.id.0));
+            c.fail(format!(
+                "id {:?} must be two capital letters (ISO 3166-1 alpha-2, or EU)",
+                p.id.0
+            ));
         }
         if let Some(prev) = ids.insert(&p.id, file.clone()) {
             c.fail(format!("duplicate id {}: also in {prev}", p.id));
@@ -326,7 +340,13 @@ pub(super) fn check(
     out
 }
 
-fn check_partner(c: &mut Checker<'_>, p: &Partner, aid_ids: &HashSet<&AidId>, start: NaiveDate, as_of: NaiveDate) {
+fn check_partner(
+    c: &mut Checker<'_>,
+    p: &Partner,
+    aid_ids: &HashSet<&AidId>,
+    start: NaiveDate,
+    as_of: NaiveDate,
+) {
     c.names(&p.names);
     let a = &p.agreement;
     c.line("agreement.title", &a.title, 256);
@@ -348,7 +368,10 @@ fn check_partner(c: &mut Checker<'_>, p: &Partner, aid_ids: &HashSet<&AidId>, st
     if !a.in_official_count && a.count_note.is_none() {
         c.fail("not in the official count but has no count_note saying why");
     }
-    for (side, list) in [("partner", &a.signatories.partner), ("ukraine", &a.signatories.ukraine)] {
+    for (side, list) in [
+        ("partner", &a.signatories.partner),
+        ("ukraine", &a.signatories.ukraine),
+    ] {
         if list.is_empty() {
             c.fail(format!("no signatory for {side}"));
         }
@@ -360,10 +383,16 @@ fn check_partner(c: &mut Checker<'_>, p: &Partner, aid_ids: &HashSet<&AidId>, st
     for (i, m) in p.money.iter().enumerate() {
         let what = format!("money[{i}]");
         if !(m.amount.is_finite() && m.amount > 0.0) {
-            c.fail(format!("{what} amount must be a positive number, not {}", m.amount));
+            c.fail(format!(
+                "{what} amount must be a positive number, not {}",
+                m.amount
+            ));
         }
         if !m.currency.is_well_formed() {
-            c.fail(format!("{what} currency {:?} must be an ISO 4217 code or %GDP", m.currency.0));
+            c.fail(format!(
+                "{what} currency {:?} must be an ISO 4217 code or %GDP",
+                m.currency.0
+            ));
         }
         if m.currency.is_share_of_gdp() && m.amount > 100.0 {
             c.fail(format!("{what} share of GDP {} is over 100 %", m.amount));
@@ -381,7 +410,10 @@ fn check_partner(c: &mut Checker<'_>, p: &Partner, aid_ids: &HashSet<&AidId>, st
     for (i, pl) in p.aid.iter().enumerate() {
         let what = format!("aid[{i}] {}", pl.aid);
         if !aid_ids.contains(&pl.aid) {
-            c.fail(format!("{what}: unknown aid id {:?} (not in aid-types.json)", pl.aid.0));
+            c.fail(format!(
+                "{what}: unknown aid id {:?} (not in aid-types.json)",
+                pl.aid.0
+            ));
         }
         if !seen.insert(&pl.aid) {
             c.fail(format!("{what}: the aid id appears twice"));

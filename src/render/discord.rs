@@ -128,7 +128,9 @@ pub fn embed(r: &Reply) -> Embed {
                 inline: f.inline,
             })
             .collect(),
-        footer: EmbedFooter { text: r.footer.clone() },
+        footer: EmbedFooter {
+            text: r.footer.clone(),
+        },
     }
 }
 

@@ -9,7 +9,10 @@ use crate::reply::Reply;
 pub fn render(r: &Reply) -> Value {
     let mut m = Map::new();
     m.insert("command".into(), Value::from(r.command.clone()));
-    m.insert("status".into(), serde_json::to_value(r.status).unwrap_or(Value::Null));
+    m.insert(
+        "status".into(),
+        serde_json::to_value(r.status).unwrap_or(Value::Null),
+    );
     m.insert("title".into(), Value::from(r.title.clone()));
     if let Value::Object(data) = &r.data {
         for (k, v) in data {
@@ -23,7 +26,8 @@ pub fn render(r: &Reply) -> Value {
         m.insert("page".into(), serde_json::to_value(p).unwrap_or(Value::Null));
     }
     if r.status == crate::reply::Status::Error {
-        m.entry("error").or_insert_with(|| Value::from(r.description.clone()));
+        m.entry("error")
+            .or_insert_with(|| Value::from(r.description.clone()));
     }
     Value::Object(m)
 }

@@ -11,7 +11,12 @@ pub fn render(r: &Reply) -> String {
         out.push('\n');
     }
     for f in &r.fields {
-        out.push_str(&format!("\n**{}**\n{}\n", f.name, f.value));
+        // A section split into several embed fields reads as one in text.
+        if f.name.ends_with(" (cont.)") {
+            out.push_str(&format!("{}\n", f.value));
+        } else {
+            out.push_str(&format!("\n**{}**\n{}\n", f.name, f.value));
+        }
     }
     out.push_str(&format!("\n_{}_\n", r.footer));
     if let Some(p) = &r.page {
