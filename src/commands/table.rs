@@ -252,6 +252,14 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_documents_every_command_as_the_table_declares_it() {
+        let readme = include_str!("../../README.md");
+        for c in COMMANDS {
+            assert!(readme.contains(&format!("`{}`", c.usage())), "README lacks `{}`", c.usage());
+        }
+    }
+
+    #[test]
     fn commands_are_found_by_english_and_ukrainian_name() {
         assert_eq!(find("Pledged").map(|c| c.name), Some("pledged"));
         assert_eq!(find("угода").map(|c| c.name), Some("agreement"));
