@@ -37,11 +37,21 @@ const EXCLUDED = new Set([...PARTNERS, "UA"]);
 // Not UN members, included on purpose. (world-countries marks VA as unMember.)
 const EXTRA = new Set(["VA", "PS", "XK", "TW"]);
 
-/** Case-fold, strip diacritics, drop a leading "the", keep letters and digits only. */
+// Letters that do not decompose, and Cyrillic keyboard slips, folded as the
+// bot's own normaliser (src/search/normalize.rs) folds them.
+const FOLD = { ø: "o", æ: "ae", œ: "oe", đ: "d", ð: "d", ł: "l", ı: "i", þ: "th", ħ: "h", ŧ: "t", ŋ: "n",
+  і: "и", ї: "и", й: "и", ы: "и", є: "е", ё: "е", э: "е", ґ: "г" };
+
+/**
+ * Case-fold, strip diacritics, fold the letters above, drop a leading "the",
+ * keep letters and digits only. Slightly stricter than the bot's normaliser
+ * (which keeps word breaks), so whatever collides there collides here too.
+ */
 export function norm(s) {
-  let t = s.normalize("NFKD").replace(/\p{M}/gu, "");
-  t = t.toUpperCase().toLowerCase(); // approximates Unicode case folding (ß → ss)
-  t = t.trim().replace(/^the\s+/u, "");
+  let t = s.toUpperCase().toLowerCase(); // approximates Unicode case folding (ß → ss)
+  t = t.normalize("NFKD").replace(/\p{M}/gu, "");
+  t = [...t].map((ch) => FOLD[ch] ?? ch).join("");
+  t = t.trim().replace(/^the[^\p{L}\p{N}]+/u, "");
   return t.replace(/[^\p{L}\p{N}]/gu, "");
 }
 
