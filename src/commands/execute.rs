@@ -217,8 +217,11 @@ fn not_a_partner(ctx: &Ctx<'_>, command: &str, c: &Country, note: Option<String>
         desc.push_str("\n\n");
     }
     desc.push_str(&format!(
-        "{} has no bilateral security agreement with Ukraine in this dataset ({}).",
-        c.names.en, ctx.ds.meta.official_count_note
+        "{} has no bilateral security agreement with Ukraine in this dataset, which holds all {} agreements (the {} of the official count and {} other); `/timeline` lists them.",
+        c.names.en,
+        ctx.ds.partners.len(),
+        ctx.ds.meta.official_count,
+        ctx.ds.partners.len().saturating_sub(ctx.ds.meta.official_count as usize)
     ));
     let mut b = ReplyBuilder::new(command, Status::NotAPartner, format!("{} {} — no agreement", flag(c.id.as_str()), c.names.en))
         .description(desc)
