@@ -125,6 +125,18 @@ fn signatories(list: &[Signatory]) -> String {
         .join("; ")
 }
 
+/// "the United Kingdom", "the Netherlands", "Japan": names that read with an article.
+fn with_article(name: &str) -> String {
+    let needs = ["United ", "European ", "Czech Republic", "Netherlands", "Holy See"]
+        .iter()
+        .any(|p| name.starts_with(p));
+    if needs {
+        format!("the {name}")
+    } else {
+        name.to_string()
+    }
+}
+
 /// A note shown when the match was not exact.
 fn match_note(typed: &str, stage: Option<MatchStage>, name: &str) -> Option<String> {
     stage.map(|s| {
@@ -381,7 +393,7 @@ fn agreement(ctx: &Ctx<'_>, command: &str, p: &Partner, note: Option<String>, pa
     d.push_str(&format!("Signed **{}** in {}{position}\n", a.signed, a.place));
     d.push_str(&format!(
         "For {}: {}\n",
-        p.names.en,
+        with_article(&p.names.en),
         signatories(&a.signatories.partner)
     ));
     d.push_str(&format!("For Ukraine: {}\n", signatories(&a.signatories.ukraine)));
