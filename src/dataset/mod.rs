@@ -6,12 +6,14 @@
 //! every problem found, by file and record. It never half-loads.
 
 mod model;
+mod shared;
 mod validate;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub use model::*;
+pub use shared::{DataSource, Reloaded, SharedDataset};
 pub use validate::Problem;
 
 use crate::search::{Index, Target};
