@@ -231,9 +231,26 @@ impl Invocation {
     }
 }
 
-/// User text as it may appear inside an error message.
+/// User text as it may appear inside an error message, where it always sits
+/// in a code span (`` `/{name}` ``). Markdown is not parsed there but
+/// backslash escapes would show literally, so nothing is escaped: a backtick,
+/// which would end the span, becomes `ˋ`; control and direction characters
+/// are dropped; a zero-width space after `<` and `@` keeps mention syntax
+/// (`@everyone`, `<@123>`, `<#789>`) inert.
 fn reply_safe(s: &str) -> String {
-    crate::reply::escape_user_text(s, 40)
+    let mut out = String::new();
+    for ch in s.chars() {
+        if ch.is_control()
+            || matches!(ch, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        {
+            continue;
+        }
+        out.push(if ch == '`' { 'ˋ' } else { ch });
+        if matches!(ch, '<' | '@') {
+            out.push('\u{200B}');
+        }
+    }
+    crate::reply::clip(out.trim(), 40)
 }
 
 /// The nearest command name to a mistyped one, if it is close.
