@@ -43,6 +43,24 @@ enum Cmd {
         /// The folder to check.
         dir: Option<PathBuf>,
     },
+    /// Run the Discord bot over the gateway (DISCORD_TOKEN; see .env.example).
+    Discord {
+        /// Run this many shards (default: as many as Discord recommends).
+        #[arg(long, value_name = "N")]
+        shards: Option<u32>,
+        /// Run only shards A..B (end exclusive) of --shards N; the others run elsewhere.
+        #[arg(long, value_name = "A..B", requires = "shards", value_parser = pactbot::discord::gateway::parse_shard_range)]
+        shard_range: Option<std::ops::Range<u32>>,
+        /// Register the slash commands first (as `pactbot register` does).
+        #[arg(long)]
+        register: bool,
+    },
+    /// Put the slash commands on Discord (bulk overwrite; safe to run again).
+    Register {
+        /// Register in this server only (instant updates); default DISCORD_GUILD_ID, else global.
+        #[arg(long, value_name = "ID", value_parser = pactbot::discord::config::parse_snowflake)]
+        guild: Option<u64>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -51,7 +69,7 @@ fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default_log_filter(&cli.cmd))),
         )
         .init();
     match run(cli) {
@@ -63,8 +81,56 @@ fn main() -> ExitCode {
     }
 }
 
+/// The bot logs one line per interaction at `info`; the offline commands stay quiet.
+fn default_log_filter(cmd: &Cmd) -> &'static str {
+    match cmd {
+        Cmd::Discord { .. } | Cmd::Register { .. } => "warn,pactbot=info",
+        _ => "warn",
+    }
+}
+
+/// The Discord settings, or exit code 2 with a message naming the variable.
+fn discord_config() -> Result<pactbot::discord::config::DiscordConfig, ExitCode> {
+    pactbot::discord::config::DiscordConfig::for_cli().map_err(|e| {
+        eprintln!("error: {e}");
+        ExitCode::from(e.exit_code())
+    })
+}
+
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.cmd {
+        Cmd::Discord {
+            shards,
+            shard_range,
+            register,
+        } => {
+            use pactbot::discord::gateway;
+            let shards = match gateway::Shards::from_cli(shards, shard_range) {
+                Ok(s) => s,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return Ok(ExitCode::from(2));
+                }
+            };
+            let cfg = match discord_config() {
+                Ok(c) => c,
+                Err(code) => return Ok(code),
+            };
+            let ds = load(cli.data.as_deref())?;
+            gateway::run_blocking(ds, &cfg, gateway::Options { shards, register })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Register { guild } => {
+            use pactbot::discord::register;
+            let cfg = match discord_config() {
+                Ok(c) => c,
+                Err(code) => return Ok(code),
+            };
+            let scope = register::Scope::from_guild(guild.or(cfg.guild_id));
+            let n = register::run_blocking(&cfg, scope)?;
+            println!("registered {n} slash commands {scope}");
+            Ok(ExitCode::SUCCESS)
+        }
         Cmd::Ask { json, discord, command } => {
             let ds = load(cli.data.as_deref())?;
             let format = if json {

@@ -79,7 +79,8 @@ pub fn respond(ds: &Dataset, interaction: &Interaction) -> (InteractionResponse,
                 },
             )
         }
-        Interaction::Modal(_) => (
+        // Modals and any type added to Discord later: we never open one.
+        _ => (
             body::message(&stale_button(ds)),
             Outcome {
                 kind: "modal",

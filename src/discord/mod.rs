@@ -2,4 +2,7 @@
 //! and the HTTP interactions endpoint. Both transports call
 //! [`interaction::respond`]; neither holds any logic of its own.
 
+pub mod config;
+pub mod gateway;
 pub mod interaction;
+pub mod register;

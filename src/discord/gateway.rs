@@ -1,0 +1,267 @@
+//! `pactbot discord`: the bot over Discord's gateway, with serenity.
+//!
+//! The gateway only delivers interactions; the answer comes from
+//! [`interaction::respond`] (shared with the HTTP endpoint) and is posted back
+//! with serenity's REST client. No privileged intent is requested — slash
+//! commands need none.
+
+use std::future::Future;
+use std::ops::Range;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context as _};
+use serenity::all::{ClientBuilder, Context, EventHandler, GatewayIntents, Http, Interaction, Ready};
+use serenity::async_trait;
+
+use super::config::{DiscordConfig, API_BASE_VAR};
+use super::interaction::{self, Outcome};
+use super::register::{self, Scope};
+use crate::dataset::Dataset;
+
+/// What serenity falls back to when `GET /gateway` fails.
+const DISCORD_GATEWAY: &str = "wss://gateway.discord.gg";
+/// Longest wait for Discord to accept a callback (its deadline is 3 s).
+const CALLBACK_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Which shards this process runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shards {
+    /// As many as Discord recommends (`GET /gateway/bot`), all in this process.
+    Auto,
+    /// Shards `0..total`, all in this process.
+    Total(u32),
+    /// Shards `range` (half-open, like `0..4`) of `total`: the rest run elsewhere.
+    Range { range: Range<u32>, total: u32 },
+}
+
+impl Shards {
+    /// From `--shards N` and `--shard-range A..B` (which needs `--shards`, the total).
+    pub fn from_cli(total: Option<u32>, range: Option<Range<u32>>) -> Result<Shards, String> {
+        match (total, range) {
+            (None, None) => Ok(Shards::Auto),
+            (Some(0), _) => Err("--shards must be at least 1".into()),
+            (Some(n), None) => Ok(Shards::Total(n)),
+            (None, Some(_)) => {
+                Err("--shard-range A..B needs --shards N, the total over all processes".into())
+            }
+            (Some(n), Some(r)) if r.start < r.end && r.end <= n => Ok(Shards::Range { range: r, total: n }),
+            (Some(n), Some(r)) => Err(format!(
+                "--shard-range {}..{} must be non-empty and within 0..{n} (--shards {n})",
+                r.start, r.end
+            )),
+        }
+    }
+
+    /// serenity's `start_shard_range` takes its range's end as *inclusive*
+    /// (`4..7` starts 4, 5, 6 and 7); ours is half-open. This is the argument
+    /// to hand it.
+    pub fn serenity_range(range: &Range<u32>) -> Range<u32> {
+        range.start..range.end.saturating_sub(1)
+    }
+}
+
+/// Parses `A..B` (half-open) for `--shard-range`.
+pub fn parse_shard_range(s: &str) -> Result<Range<u32>, String> {
+    let (a, b) = s
+        .split_once("..")
+        .ok_or_else(|| format!("expected A..B such as 0..4, got `{s}`"))?;
+    let a: u32 = a
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{a}` is not a shard number"))?;
+    let b: u32 = b
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{b}` is not a shard number"))?;
+    if a >= b {
+        return Err(format!(
+            "{a}..{b} is empty; the end is exclusive (0..2 runs shards 0 and 1)"
+        ));
+    }
+    Ok(a..b)
+}
+
+/// How `pactbot discord` runs.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub shards: Shards,
+    /// Register the slash commands before connecting (off by default:
+    /// registering on every start is what gets bots rate-limited).
+    pub register: bool,
+}
+
+/// The event handler: logs READY, answers interactions.
+pub struct Handler {
+    ds: Arc<Dataset>,
+}
+
+impl Handler {
+    pub fn new(ds: Arc<Dataset>) -> Self {
+        Handler { ds }
+    }
+}
+
+#[async_trait]
+impl EventHandler for Handler {
+    async fn ready(&self, _ctx: Context, ready: Ready) {
+        let (shard, shards) = ready.shard.map_or((0, 1), |s| (s.id.0, s.total));
+        tracing::info!(
+            shard,
+            shards,
+            user = %ready.user.name,
+            guilds = ready.guilds.len(),
+            "ready: connected to the gateway"
+        );
+    }
+
+    async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
+        answer(&self.ds, &ctx.http, &interaction).await;
+    }
+}
+
+fn status_name(o: &Outcome) -> String {
+    o.status
+        .and_then(|s| serde_json::to_value(s).ok())
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_else(|| "-".into())
+}
+
+/// Answers one interaction: computes the body with [`interaction::respond`],
+/// posts it as the interaction callback, and writes one log line (never
+/// the interaction's token). Returns what it was and whether Discord took it.
+pub async fn answer(ds: &Dataset, http: &Http, interaction: &Interaction) -> (Outcome, bool) {
+    let start = Instant::now();
+    let (body, outcome) = interaction::respond(ds, interaction);
+    let latency_us = interaction::elapsed_us(start);
+    let token = interaction.token();
+    let sent = tokio::time::timeout(
+        CALLBACK_TIMEOUT,
+        http.create_interaction_response(interaction.id(), token, &body, vec![]),
+    )
+    .await;
+    let total_us = interaction::elapsed_us(start);
+    let command = outcome.command.unwrap_or("-");
+    let status = status_name(&outcome);
+    let ok = matches!(sent, Ok(Ok(())));
+    match sent {
+        Ok(Ok(())) => tracing::info!(
+            command,
+            kind = outcome.kind,
+            status = %status,
+            latency_us,
+            total_us,
+            "interaction answered"
+        ),
+        Ok(Err(e)) => tracing::warn!(
+            command,
+            kind = outcome.kind,
+            status = %status,
+            latency_us,
+            total_us,
+            error = %e.to_string().replace(token, "[redacted]"),
+            "interaction callback failed"
+        ),
+        Err(_) => tracing::warn!(
+            command,
+            kind = outcome.kind,
+            status = %status,
+            latency_us,
+            total_us,
+            "interaction callback timed out"
+        ),
+    }
+    (outcome, ok)
+}
+
+/// Waits for SIGINT (Ctrl-C) or SIGTERM; returns the signal's name.
+pub async fn shutdown_signal() -> &'static str {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => tokio::select! {
+                _ = tokio::signal::ctrl_c() => "SIGINT",
+                _ = term.recv() => "SIGTERM",
+            },
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+                "SIGINT"
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+        "SIGINT"
+    }
+}
+
+/// Builds the client (asks Discord for the gateway URL), registers the
+/// commands if asked, and runs the shards until `shutdown` resolves, then
+/// closes every shard cleanly (close code 1000).
+pub async fn run_until(
+    ds: Arc<Dataset>,
+    cfg: &DiscordConfig,
+    opts: Options,
+    shutdown: impl Future<Output = &'static str>,
+) -> anyhow::Result<()> {
+    let mut client = ClientBuilder::new_with_http(cfg.http(), GatewayIntents::empty())
+        .event_handler(Handler::new(ds))
+        .await
+        .context("building the Discord client")?;
+    if cfg.api_base.is_some() && client.ws_url.lock().await.starts_with(DISCORD_GATEWAY) {
+        // serenity falls back to the real gateway when `GET /gateway` fails;
+        // with a test base URL that would leave the machine.
+        bail!(
+            "{API_BASE_VAR} is set but its GET /api/v10/gateway failed; not connecting to Discord's gateway"
+        );
+    }
+    if opts.register {
+        let scope = Scope::from_guild(cfg.guild_id);
+        let n = register::register(&client.http, cfg.application_id, scope)
+            .await
+            .map_err(|e| {
+                anyhow::anyhow!(
+                    "registering the slash commands {scope}: {}",
+                    cfg.token.scrub(&e.to_string())
+                )
+            })?;
+        tracing::info!(commands = n, scope = %scope, "registered the slash commands");
+    }
+    let manager = Arc::clone(&client.shard_manager);
+    let shards = opts.shards;
+    tracing::info!(?shards, "connecting to the gateway");
+    let started = async {
+        match shards {
+            Shards::Auto => client.start_autosharded().await,
+            Shards::Total(n) => client.start_shards(n).await,
+            Shards::Range { range, total } => {
+                client
+                    .start_shard_range(Shards::serenity_range(&range), total)
+                    .await
+            }
+        }
+    };
+    tokio::select! {
+        r = started => r.map_err(|e| anyhow::anyhow!("the gateway connection ended: {}", cfg.token.scrub(&e.to_string()))),
+        signal = shutdown => {
+            tracing::info!(signal, "shutting down: closing every shard");
+            manager.shutdown_all().await;
+            tracing::info!("all shards closed");
+            Ok(())
+        }
+    }
+}
+
+/// `pactbot discord`: [`run_until`] a signal, on its own tokio runtime.
+pub fn run_blocking(ds: Dataset, cfg: &DiscordConfig, opts: Options) -> anyhow::Result<()> {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("starting the tokio runtime")?;
+    let result = rt.block_on(run_until(Arc::new(ds), cfg, opts, shutdown_signal()));
+    // Shard tasks that are still winding down must not hold the exit.
+    rt.shutdown_timeout(Duration::from_secs(2));
+    result
+}
