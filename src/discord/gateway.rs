@@ -265,3 +265,35 @@ pub fn run_blocking(ds: Dataset, cfg: &DiscordConfig, opts: Options) -> anyhow::
     rt.shutdown_timeout(Duration::from_secs(2));
     result
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shard_options() {
+        assert_eq!(Shards::from_cli(None, None), Ok(Shards::Auto));
+        assert_eq!(Shards::from_cli(Some(3), None), Ok(Shards::Total(3)));
+        assert_eq!(
+            Shards::from_cli(Some(8), Some(0..4)),
+            Ok(Shards::Range {
+                range: 0..4,
+                total: 8
+            })
+        );
+        assert!(Shards::from_cli(Some(0), None).is_err());
+        assert!(Shards::from_cli(None, Some(0..1)).is_err());
+        assert!(Shards::from_cli(Some(2), Some(1..3)).is_err());
+        assert_eq!(parse_shard_range("2..5"), Ok(2..5));
+        for bad in ["2", "5..2", "3..3", "a..b", "-1..2"] {
+            assert!(parse_shard_range(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn our_half_open_range_becomes_serenitys_inclusive_one() {
+        // serenity starts shards start..=end; 0..4 (ours) is shards 0, 1, 2, 3.
+        assert_eq!(Shards::serenity_range(&(0..4)), 0..3);
+        assert_eq!(Shards::serenity_range(&(2..3)), 2..2);
+    }
+}

@@ -1,0 +1,385 @@
+//! End to end: the real `pactbot discord` binary against a fake Discord on
+//! 127.0.0.1 (REST + gateway WebSocket), pointed there by the test-only
+//! `PACTBOT_DISCORD_API`. It must reach READY, answer a slash command, an
+//! autocomplete and a page button through the callback endpoint, log one
+//! line per interaction without the token, and close its shard cleanly
+//! (close code 1000) and exit 0 on SIGTERM. Every wait is bounded.
+
+mod gateway_support;
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc as std_mpsc;
+use std::time::{Duration, Instant};
+
+use gateway_support::fake::{Behaviour, FakeDiscord, FromBot, Recorded};
+use gateway_support::{fixture, limits, APPLICATION_ID, TOKEN};
+use pactbot::dataset::Dataset;
+use pactbot::discord::{interaction, register};
+use serde_json::Value;
+use serenity::all::Interaction;
+
+/// The bot as a child process; killed if the test fails half-way.
+struct Bot {
+    child: Child,
+    lines: std_mpsc::Receiver<String>,
+    log: Vec<String>,
+    _dir: tempfile::TempDir,
+}
+
+impl Drop for Bot {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn pactbot(args: &[&str], env: &[(&str, &str)]) -> (Command, tempfile::TempDir) {
+    // An empty working directory: no developer's .env is read.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut c = Command::new(env!("CARGO_BIN_EXE_pactbot"));
+    c.args(args).current_dir(dir.path());
+    for var in [
+        "DISCORD_TOKEN",
+        "DISCORD_GUILD_ID",
+        "DISCORD_APPLICATION_ID",
+        "PACTBOT_DISCORD_API",
+        "PACTBOT_DATA",
+        "RUST_LOG",
+    ] {
+        c.env_remove(var);
+    }
+    c.env("NO_COLOR", "1");
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    (c, dir)
+}
+
+impl Bot {
+    fn start(fake: &FakeDiscord, args: &[&str]) -> Bot {
+        let base = fake.api_base();
+        let (mut c, dir) = pactbot(args, &[("DISCORD_TOKEN", TOKEN), ("PACTBOT_DISCORD_API", &base)]);
+        let mut child = c
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn pactbot");
+        let stderr = child.stderr.take().expect("stderr");
+        let (tx, lines) = std_mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        Bot {
+            child,
+            lines,
+            log: Vec::new(),
+            _dir: dir,
+        }
+    }
+
+    /// Waits (bounded) for a log line containing every one of `parts`.
+    async fn expect_log(&mut self, parts: &[&str]) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        if let Some(l) = self.log.iter().find(|l| parts.iter().all(|p| l.contains(p))) {
+            return l.clone();
+        }
+        while Instant::now() < deadline {
+            match self.lines.try_recv() {
+                Ok(line) => {
+                    self.log.push(line.clone());
+                    if parts.iter().all(|p| line.contains(p)) {
+                        return line;
+                    }
+                }
+                Err(std_mpsc::TryRecvError::Empty) => tokio::time::sleep(Duration::from_millis(20)).await,
+                Err(std_mpsc::TryRecvError::Disconnected) => break,
+            }
+        }
+        panic!(
+            "no log line with {parts:?}; the log so far:\n{}",
+            self.log.join("\n")
+        );
+    }
+
+    fn sigterm(&self) {
+        let ok = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .expect("run kill")
+            .success();
+        assert!(ok, "kill -TERM failed");
+    }
+
+    /// Waits (bounded) for the process to exit; returns its exit code.
+    async fn exit_code(&mut self, within: Duration) -> Option<i32> {
+        let deadline = Instant::now() + within;
+        loop {
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                // Drain what is left of the log.
+                while let Ok(l) = self.lines.recv_timeout(Duration::from_millis(200)) {
+                    self.log.push(l);
+                }
+                return status.code();
+            }
+            assert!(
+                Instant::now() < deadline,
+                "pactbot still running {within:?} after SIGTERM"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+}
+
+/// Waits for the callback POST of the interaction in `payload`.
+async fn callback(fake: &mut FakeDiscord, payload: &Value) -> Recorded {
+    let path = format!(
+        "/api/v10/interactions/{}/{}/callback",
+        payload["id"].as_str().expect("id"),
+        payload["token"].as_str().expect("token")
+    );
+    loop {
+        let r = fake.next_request().await;
+        if r.method == "POST" && r.path == path {
+            return r;
+        }
+        assert!(r.method == "GET", "unexpected request {} {}", r.method, r.path);
+    }
+}
+
+fn expected(ds: &Dataset, payload: &Value) -> Value {
+    let i: Interaction = serde_json::from_value(payload.clone()).expect("fixture");
+    serde_json::to_value(interaction::respond(ds, &i).0).expect("serializable")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_bot_connects_registers_answers_and_shuts_down_cleanly() {
+    let mut fake = FakeDiscord::start(Behaviour::default()).await;
+    let mut bot = Bot::start(&fake, &["discord", "--register"]);
+    let ds = Dataset::embedded().expect("dataset");
+
+    // REST before the gateway: the gateway URL, then registration (the
+    // application id looked up because DISCORD_APPLICATION_ID is unset),
+    // then the recommended shard count.
+    let r = fake.next_request().await;
+    assert_eq!((r.method.as_str(), r.path.as_str()), ("GET", "/api/v10/gateway"));
+    let r = fake.next_request().await;
+    assert_eq!(
+        (r.method.as_str(), r.path.as_str()),
+        ("GET", "/api/v10/oauth2/applications/@me")
+    );
+    let r = fake.next_request().await;
+    assert_eq!(
+        (r.method.as_str(), r.path.as_str()),
+        (
+            "PUT",
+            &*format!("/api/v10/applications/{APPLICATION_ID}/commands")
+        )
+    );
+    assert_eq!(r.body, serde_json::to_value(register::commands()).unwrap());
+    assert_eq!(r.authorization.as_deref(), Some(&*format!("Bot {TOKEN}")));
+    let r = fake.next_request().await;
+    assert_eq!(
+        (r.method.as_str(), r.path.as_str()),
+        ("GET", "/api/v10/gateway/bot")
+    );
+
+    // The handshake: no privileged (or any) intent, one shard of one.
+    let identify = fake.identify().await;
+    assert_eq!(identify["token"], format!("Bot {TOKEN}"));
+    assert_eq!(identify["intents"], 0);
+    assert_eq!(identify["shard"], serde_json::json!([0, 1]));
+    bot.expect_log(&["ready: connected", "user=pactbot", "shard=0"])
+        .await;
+
+    // A slash command, an autocomplete and a page button, as Discord sends them.
+    for (name, kind, response_type) in [
+        ("agreement", "command", 4),
+        ("autocomplete_country", "autocomplete", 8),
+        ("button_next_page", "button", 7),
+        ("agreement_no_match", "command", 4),
+    ] {
+        let payload = fixture(name);
+        fake.dispatch("INTERACTION_CREATE", payload.clone());
+        let r = callback(&mut fake, &payload).await;
+        assert_eq!(r.body["type"], response_type, "{name}");
+        assert_eq!(r.body, expected(&ds, &payload), "{name}: the body is respond()'s");
+        limits::assert_within_limits(name, &r.body);
+        if response_type != 8 {
+            assert!(!r.body["data"]["embeds"].as_array().unwrap().is_empty(), "{name}");
+            assert_eq!(r.body["data"]["allowed_mentions"]["parse"], serde_json::json!([]));
+        }
+        let line = bot
+            .expect_log(&["interaction answered", &format!("kind=\"{kind}\"")])
+            .await;
+        assert!(
+            line.contains("latency_us=") && line.contains("command="),
+            "{line}"
+        );
+        // One line per interaction: forget it so the next wait needs a new one.
+        bot.log.retain(|l| l != &line);
+    }
+
+    // SIGTERM: the shard closes with 1000 and the process exits 0.
+    bot.sigterm();
+    loop {
+        match fake.next_event().await {
+            FromBot::Closed(code) => {
+                assert_eq!(code, Some(1000), "a normal close");
+                break;
+            }
+            FromBot::Other(_) => continue,
+            other => panic!("expected a close frame, got {other:?}"),
+        }
+    }
+    let code = bot.exit_code(Duration::from_secs(10)).await;
+    assert_eq!(code, Some(0), "log:\n{}", bot.log.join("\n"));
+    let log = bot.log.join("\n");
+    eprintln!("the bot's log:\n{log}");
+    assert!(log.contains("SIGTERM"), "{log}");
+    assert!(!log.contains(TOKEN), "the token was logged:\n{log}");
+    assert!(
+        !log.contains("FAKE-interaction-token"),
+        "an interaction token was logged:\n{log}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_shard_range_runs_only_those_shards_and_skips_registration() {
+    let mut fake = FakeDiscord::start(Behaviour::default()).await;
+    let mut bot = Bot::start(&fake, &["discord", "--shards", "4", "--shard-range", "2..3"]);
+    let r = fake.next_request().await;
+    assert_eq!(
+        r.path, "/api/v10/gateway",
+        "no registration, no /gateway/bot with explicit shards"
+    );
+    let identify = fake.identify().await;
+    assert_eq!(identify["shard"], serde_json::json!([2, 4]));
+    bot.expect_log(&["ready: connected", "shard=2", "shards=4"]).await;
+    bot.sigterm();
+    assert_eq!(
+        bot.exit_code(Duration::from_secs(10)).await,
+        Some(0),
+        "{}",
+        bot.log.join("\n")
+    );
+    assert!(fake.request_within(Duration::from_millis(100)).await.is_none());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn register_subcommand_puts_the_commands_in_a_guild() {
+    let mut fake = FakeDiscord::start(Behaviour::default()).await;
+    let base = fake.api_base();
+    let app = APPLICATION_ID.to_string();
+    let (mut c, _dir) = pactbot(
+        &["register", "--guild", "42"],
+        &[
+            ("DISCORD_TOKEN", TOKEN),
+            ("PACTBOT_DISCORD_API", &base),
+            ("DISCORD_APPLICATION_ID", &app),
+        ],
+    );
+    let out = tokio::task::spawn_blocking(move || c.output().expect("run pactbot"))
+        .await
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(
+        stdout.trim(),
+        format!(
+            "registered {} slash commands in guild 42",
+            pactbot::commands::COMMANDS.len()
+        )
+    );
+    let r = fake.next_request().await;
+    assert_eq!(r.method, "PUT");
+    assert_eq!(
+        r.path,
+        format!("/api/v10/applications/{APPLICATION_ID}/guilds/42/commands")
+    );
+    assert_eq!(r.body, serde_json::to_value(register::commands()).unwrap());
+    assert!(!stderr.contains(TOKEN) && !stdout.contains(TOKEN));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_registration_exits_1_without_the_token() {
+    let fake = FakeDiscord::start(Behaviour {
+        register_status: 401,
+        ..Behaviour::default()
+    })
+    .await;
+    let base = fake.api_base();
+    let (mut c, _dir) = pactbot(
+        &["register"],
+        &[("DISCORD_TOKEN", TOKEN), ("PACTBOT_DISCORD_API", &base)],
+    );
+    let out = tokio::task::spawn_blocking(move || c.output().expect("run pactbot"))
+        .await
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("registering the slash commands globally") && stderr.contains("401"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains(TOKEN), "{stderr}");
+}
+
+#[test]
+fn a_missing_or_malformed_token_exits_2_naming_the_variable() {
+    for (args, env, expect) in [
+        (&["discord"][..], &[][..], "DISCORD_TOKEN is not set"),
+        (&["register"][..], &[][..], "DISCORD_TOKEN is not set"),
+        (
+            &["discord"][..],
+            &[("DISCORD_TOKEN", "not a token")][..],
+            "DISCORD_TOKEN is malformed",
+        ),
+        (
+            &["register"][..],
+            &[("DISCORD_TOKEN", "abc.def")][..],
+            "DISCORD_TOKEN is malformed",
+        ),
+        (
+            &["discord"][..],
+            &[("DISCORD_TOKEN", TOKEN), ("DISCORD_GUILD_ID", "x")][..],
+            "DISCORD_GUILD_ID is malformed",
+        ),
+        (
+            &["discord", "--shards", "2", "--shard-range", "1..3"][..],
+            &[("DISCORD_TOKEN", TOKEN)][..],
+            "--shard-range",
+        ),
+    ] {
+        let (mut c, _dir) = pactbot(args, env);
+        let out = c.output().expect("run pactbot");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(expect), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        for (_, v) in env {
+            assert!(
+                v.len() < 4 || !stderr.contains(v),
+                "{args:?} echoed {v}: {stderr}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_dotenv_file_is_read_for_the_discord_subcommands() {
+    let (mut c, dir) = pactbot(&["register"], &[]);
+    std::fs::write(dir.path().join(".env"), "# from .env\nDISCORD_TOKEN=only.two\n").unwrap();
+    let out = c.output().expect("run pactbot");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("DISCORD_TOKEN is malformed"),
+        "the .env token was not read: {stderr}"
+    );
+}

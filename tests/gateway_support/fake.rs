@@ -1,0 +1,370 @@
+//! A small fake Discord on 127.0.0.1: the REST calls pactbot makes and a
+//! gateway WebSocket that does the handshake serenity 0.12.5 needs
+//! (Hello → heartbeat ACKs → Identify → READY, then scripted dispatches).
+//!
+//! Every request and every gateway frame from the bot is recorded, and the
+//! `next_*` methods wait for them with a timeout, because a malformed
+//! payload makes serenity drop an event silently rather than fail.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{Response, StatusCode};
+use futures_util::{SinkExt, StreamExt};
+use serde_json::{json, Value};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::{mpsc, Mutex};
+use tokio::task::JoinHandle;
+use tokio_tungstenite::tungstenite::Message;
+
+use super::APPLICATION_ID;
+
+/// How long any single wait on the bot may take before the test fails.
+pub const WAIT: Duration = Duration::from_secs(15);
+
+/// One REST request the bot made.
+#[derive(Debug, Clone)]
+pub struct Recorded {
+    pub method: String,
+    pub path: String,
+    pub authorization: Option<String>,
+    pub content_type: Option<String>,
+    /// The JSON body, or `Null` when there was none.
+    pub body: Value,
+}
+
+/// What the bot did on the gateway.
+#[derive(Debug, Clone)]
+pub enum FromBot {
+    Connected,
+    Heartbeat,
+    Identify(Value),
+    Resume(Value),
+    /// A close frame, with its code.
+    Closed(Option<u16>),
+    /// The connection ended without a close frame.
+    Dropped,
+    Other(Value),
+}
+
+/// How the fake answers.
+#[derive(Debug, Clone)]
+pub struct Behaviour {
+    /// The shard count `GET /gateway/bot` recommends.
+    pub shards: u32,
+    /// Status for the command bulk overwrite (200 = accept).
+    pub register_status: u16,
+}
+
+impl Default for Behaviour {
+    fn default() -> Self {
+        Behaviour {
+            shards: 1,
+            register_status: 200,
+        }
+    }
+}
+
+pub struct FakeDiscord {
+    pub rest: SocketAddr,
+    pub gateway: SocketAddr,
+    requests: mpsc::UnboundedReceiver<Recorded>,
+    events: mpsc::UnboundedReceiver<FromBot>,
+    dispatch: mpsc::UnboundedSender<(String, Value)>,
+    tasks: Vec<JoinHandle<()>>,
+}
+
+impl Drop for FakeDiscord {
+    fn drop(&mut self) {
+        for t in &self.tasks {
+            t.abort();
+        }
+    }
+}
+
+impl FakeDiscord {
+    pub async fn start(behaviour: Behaviour) -> FakeDiscord {
+        let rest_listener = TcpListener::bind("127.0.0.1:0").await.expect("bind REST");
+        let gw_listener = TcpListener::bind("127.0.0.1:0").await.expect("bind gateway");
+        let rest = rest_listener.local_addr().expect("REST address");
+        let gateway = gw_listener.local_addr().expect("gateway address");
+        let (req_tx, requests) = mpsc::unbounded_channel();
+        let (ev_tx, events) = mpsc::unbounded_channel();
+        let (dispatch, dispatch_rx) = mpsc::unbounded_channel();
+        let gw_url = format!("ws://{gateway}");
+
+        let state = Arc::new(RestState {
+            record: req_tx,
+            behaviour,
+            gw_url: gw_url.clone(),
+        });
+        let app = axum::Router::new().fallback(move |req: Request| rest_handler(Arc::clone(&state), req));
+        let rest_task = tokio::spawn(async move {
+            let _ = axum::serve(rest_listener, app).await;
+        });
+
+        let dispatch_rx = Arc::new(Mutex::new(dispatch_rx));
+        let gw_task = tokio::spawn(async move {
+            while let Ok((stream, _)) = gw_listener.accept().await {
+                let ev_tx = ev_tx.clone();
+                let rx = Arc::clone(&dispatch_rx);
+                let url = gw_url.clone();
+                tokio::spawn(async move { gateway_connection(stream, ev_tx, rx, url).await });
+            }
+        });
+        FakeDiscord {
+            rest,
+            gateway,
+            requests,
+            events,
+            dispatch,
+            tasks: vec![rest_task, gw_task],
+        }
+    }
+
+    /// The base URL to hand to `HttpBuilder::proxy` / `PACTBOT_DISCORD_API`.
+    pub fn api_base(&self) -> String {
+        format!("http://{}", self.rest)
+    }
+
+    /// The next REST request, or a failing test after [`WAIT`].
+    pub async fn next_request(&mut self) -> Recorded {
+        match tokio::time::timeout(WAIT, self.requests.recv()).await {
+            Ok(Some(r)) => r,
+            Ok(None) => panic!("the fake REST server stopped"),
+            Err(_) => panic!("no REST request from the bot within {WAIT:?}"),
+        }
+    }
+
+    /// A REST request if one comes within `d`.
+    pub async fn request_within(&mut self, d: Duration) -> Option<Recorded> {
+        tokio::time::timeout(d, self.requests.recv()).await.ok().flatten()
+    }
+
+    /// The next gateway event that is not a heartbeat.
+    pub async fn next_event(&mut self) -> FromBot {
+        loop {
+            match tokio::time::timeout(WAIT, self.events.recv()).await {
+                Ok(Some(FromBot::Heartbeat)) => continue,
+                Ok(Some(e)) => return e,
+                Ok(None) => panic!("the fake gateway stopped"),
+                Err(_) => panic!("nothing from the bot on the gateway within {WAIT:?}"),
+            }
+        }
+    }
+
+    /// Waits for the bot to connect and identify; returns the Identify `d`.
+    pub async fn identify(&mut self) -> Value {
+        loop {
+            match self.next_event().await {
+                FromBot::Connected => continue,
+                FromBot::Identify(d) => return d,
+                other => panic!("expected Identify, got {other:?}"),
+            }
+        }
+    }
+
+    /// Sends a dispatch event (`op` 0) to the connected bot.
+    pub fn dispatch(&self, t: &str, d: Value) {
+        self.dispatch
+            .send((t.to_string(), d))
+            .expect("gateway task alive");
+    }
+}
+
+fn json_response(status: u16, body: Value) -> Response<Body> {
+    Response::builder()
+        .status(status)
+        .header("content-type", "application/json")
+        .body(Body::from(body.to_string()))
+        .expect("response")
+}
+
+struct RestState {
+    record: mpsc::UnboundedSender<Recorded>,
+    behaviour: Behaviour,
+    gw_url: String,
+}
+
+fn header(req: &Request, name: &str) -> Option<String> {
+    req.headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
+}
+
+async fn rest_handler(state: Arc<RestState>, req: Request) -> Response<Body> {
+    let (record, b, gw_url) = (&state.record, &state.behaviour, state.gw_url.as_str());
+    let method = req.method().to_string();
+    let path = req.uri().path().to_string();
+    let authorization = header(&req, "authorization");
+    let content_type = header(&req, "content-type");
+    let bytes = axum::body::to_bytes(req.into_body(), 1 << 20)
+        .await
+        .unwrap_or_default();
+    let body = if bytes.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_slice(&bytes)
+            .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()))
+    };
+    let _ = record.send(Recorded {
+        method: method.clone(),
+        path: path.clone(),
+        authorization,
+        content_type,
+        body: body.clone(),
+    });
+    let segments: Vec<&str> = path.trim_start_matches("/api/v10/").split('/').collect();
+    match (method.as_str(), segments.as_slice()) {
+        ("GET", ["gateway"]) => json_response(200, json!({ "url": gw_url })),
+        ("GET", ["gateway", "bot"]) => json_response(
+            200,
+            json!({
+                "url": gw_url,
+                "shards": b.shards,
+                "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 14_400_000, "max_concurrency": 1}
+            }),
+        ),
+        ("GET", ["oauth2", "applications", "@me"]) => json_response(200, application_info()),
+        ("PUT", ["applications", _, "commands"]) | ("PUT", ["applications", _, "guilds", _, "commands"]) => {
+            if b.register_status != 200 {
+                return json_response(
+                    b.register_status,
+                    json!({"message": "401: Unauthorized", "code": 0}),
+                );
+            }
+            let guild = segments.get(3).copied();
+            let echoed: Vec<Value> = body
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+                .into_iter()
+                .enumerate()
+                .map(|(i, mut c)| {
+                    c["id"] = json!(format!("13100000000000020{i:02}"));
+                    c["application_id"] = json!(APPLICATION_ID.to_string());
+                    c["version"] = json!("1310000000000000900");
+                    c["default_member_permissions"] = Value::Null;
+                    c["nsfw"] = json!(false);
+                    if let Some(g) = guild {
+                        c["guild_id"] = json!(g);
+                    }
+                    c
+                })
+                .collect();
+            json_response(200, Value::Array(echoed))
+        }
+        ("POST", ["interactions", _, _, "callback"]) => Response::builder()
+            .status(StatusCode::NO_CONTENT)
+            .body(Body::empty())
+            .expect("response"),
+        _ => json_response(404, json!({"message": "404: Not Found", "code": 0})),
+    }
+}
+
+fn application_info() -> Value {
+    json!({
+        "id": APPLICATION_ID.to_string(),
+        "name": "pactbot",
+        "icon": null,
+        "description": "",
+        "rpc_origins": [],
+        "bot_public": true,
+        "bot_require_code_grant": false,
+        "verify_key": "a".repeat(64),
+        "team": null,
+        "owner": {"id": "1310000000000000400", "username": "olena", "discriminator": "0", "avatar": null, "global_name": "Olena"},
+        "flags": 0,
+        "approximate_guild_count": 1,
+        "redirect_uris": [],
+        "interactions_endpoint_url": null
+    })
+}
+
+fn ready(shard: &Value, gw_url: &str) -> Value {
+    json!({
+        "v": 10,
+        "user": {"id": APPLICATION_ID.to_string(), "username": "pactbot", "discriminator": "0000", "avatar": null,
+                 "bot": true, "global_name": null, "flags": 0, "verified": true, "mfa_enabled": false},
+        "guilds": [{"id": "1310000000000000100", "unavailable": true}],
+        "session_id": "fake-session-0001",
+        "resume_gateway_url": gw_url,
+        "shard": shard,
+        "application": {"id": APPLICATION_ID.to_string(), "flags": 0},
+        "private_channels": [],
+        "relationships": [],
+        "presences": [],
+        "guild_join_requests": [],
+        "geo_ordered_rtc_regions": [],
+        "_trace": ["[\"fake-gateway\",{\"micros\":0}]"]
+    })
+}
+
+async fn gateway_connection(
+    stream: TcpStream,
+    events: mpsc::UnboundedSender<FromBot>,
+    dispatch: Arc<Mutex<mpsc::UnboundedReceiver<(String, Value)>>>,
+    gw_url: String,
+) {
+    let Ok(ws) = tokio_tungstenite::accept_async(stream).await else {
+        return;
+    };
+    let _ = events.send(FromBot::Connected);
+    let (mut sink, mut source) = ws.split();
+    let hello = json!({"op": 10, "d": {"heartbeat_interval": 45_000, "_trace": ["fake-gateway"]}});
+    if sink.send(Message::Text(hello.to_string())).await.is_err() {
+        return;
+    }
+    let mut seq: u64 = 0;
+    let mut outgoing = dispatch.lock().await;
+    loop {
+        tokio::select! {
+            msg = source.next() => match msg {
+                Some(Ok(Message::Text(text))) => {
+                    let v: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+                    match v["op"].as_u64() {
+                        Some(1) => {
+                            let _ = events.send(FromBot::Heartbeat);
+                            let _ = sink.send(Message::Text(json!({"op": 11}).to_string())).await;
+                        }
+                        Some(2) => {
+                            let shard = v["d"]["shard"].clone();
+                            let _ = events.send(FromBot::Identify(v["d"].clone()));
+                            seq += 1;
+                            let frame = json!({"op": 0, "s": seq, "t": "READY", "d": ready(&shard, &gw_url)});
+                            let _ = sink.send(Message::Text(frame.to_string())).await;
+                        }
+                        Some(6) => {
+                            let _ = events.send(FromBot::Resume(v["d"].clone()));
+                        }
+                        _ => {
+                            let _ = events.send(FromBot::Other(v));
+                        }
+                    }
+                }
+                Some(Ok(Message::Close(frame))) => {
+                    let _ = events.send(FromBot::Closed(frame.map(|f| u16::from(f.code))));
+                    let _ = sink.close().await;
+                    return;
+                }
+                Some(Ok(_)) => {}
+                None | Some(Err(_)) => {
+                    let _ = events.send(FromBot::Dropped);
+                    return;
+                }
+            },
+            out = outgoing.recv() => {
+                let Some((t, d)) = out else { return };
+                seq += 1;
+                let frame = json!({"op": 0, "s": seq, "t": t, "d": d});
+                if sink.send(Message::Text(frame.to_string())).await.is_err() {
+                    return;
+                }
+            }
+        }
+    }
+}
