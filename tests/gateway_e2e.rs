@@ -383,3 +383,43 @@ fn a_dotenv_file_is_read_for_the_discord_subcommands() {
         "the .env token was not read: {stderr}"
     );
 }
+
+#[test]
+fn with_a_test_api_that_does_not_answer_it_never_falls_back_to_discord() {
+    // Nothing listens on this port: GET /gateway fails, and serenity would
+    // fall back to Discord's real gateway; pactbot must refuse instead.
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let base = format!("http://127.0.0.1:{port}");
+    let (mut c, _dir) = pactbot(
+        &["discord"],
+        &[("DISCORD_TOKEN", TOKEN), ("PACTBOT_DISCORD_API", &base)],
+    );
+    let out = c.output().expect("run pactbot");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("not connecting to Discord's gateway"), "{stderr}");
+    assert!(!stderr.contains(TOKEN), "{stderr}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_token_discord_rejects_ends_the_bot_with_an_error() {
+    let mut fake = FakeDiscord::start(Behaviour {
+        reject_identify: true,
+        ..Behaviour::default()
+    })
+    .await;
+    let mut bot = Bot::start(&fake, &["discord", "--shards", "1"]);
+    fake.identify().await;
+    let code = bot.exit_code(Duration::from_secs(15)).await;
+    let log = bot.log.join("\n");
+    eprintln!("the bot's log:\n{log}");
+    assert_eq!(code, Some(1), "{log}");
+    assert!(
+        log.contains("error: Discord rejected the token in DISCORD_TOKEN"),
+        "{log}"
+    );
+    assert!(!log.contains(TOKEN), "{log}");
+}

@@ -14,7 +14,7 @@ use anyhow::{bail, Context as _};
 use serenity::all::{ClientBuilder, Context, EventHandler, GatewayIntents, Http, Interaction, Ready};
 use serenity::async_trait;
 
-use super::config::{DiscordConfig, API_BASE_VAR};
+use super::config::{DiscordConfig, API_BASE_VAR, TOKEN_VAR};
 use super::interaction::{self, Outcome};
 use super::register::{self, Scope};
 use crate::dataset::Dataset;
@@ -244,7 +244,12 @@ pub async fn run_until(
         }
     };
     tokio::select! {
-        r = started => r.map_err(|e| anyhow::anyhow!("the gateway connection ended: {}", cfg.token.scrub(&e.to_string()))),
+        r = started => r.map_err(|e| match e {
+            serenity::Error::Gateway(serenity::gateway::GatewayError::InvalidAuthentication) => anyhow::anyhow!(
+                "Discord rejected the token in {TOKEN_VAR} (gateway close 4004): reset it on the Developer Portal's Bot page"
+            ),
+            e => anyhow::anyhow!("the gateway connection ended: {}", cfg.token.scrub(&e.to_string())),
+        }),
         signal = shutdown => {
             tracing::info!(signal, "shutting down: closing every shard");
             manager.shutdown_all().await;

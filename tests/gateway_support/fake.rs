@@ -18,6 +18,8 @@ use serde_json::{json, Value};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{mpsc, Mutex};
 use tokio::task::JoinHandle;
+use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
+use tokio_tungstenite::tungstenite::protocol::CloseFrame;
 use tokio_tungstenite::tungstenite::Message;
 
 use super::APPLICATION_ID;
@@ -57,6 +59,9 @@ pub struct Behaviour {
     pub shards: u32,
     /// Status for the command bulk overwrite (200 = accept).
     pub register_status: u16,
+    /// Answer Identify with close code 4004 (Authentication failed), as
+    /// Discord does for a revoked token.
+    pub reject_identify: bool,
 }
 
 impl Default for Behaviour {
@@ -64,6 +69,7 @@ impl Default for Behaviour {
         Behaviour {
             shards: 1,
             register_status: 200,
+            reject_identify: false,
         }
     }
 }
@@ -96,6 +102,7 @@ impl FakeDiscord {
         let (dispatch, dispatch_rx) = mpsc::unbounded_channel();
         let gw_url = format!("ws://{gateway}");
 
+        let reject_identify = behaviour.reject_identify;
         let state = Arc::new(RestState {
             record: req_tx,
             behaviour,
@@ -112,7 +119,9 @@ impl FakeDiscord {
                 let ev_tx = ev_tx.clone();
                 let rx = Arc::clone(&dispatch_rx);
                 let url = gw_url.clone();
-                tokio::spawn(async move { gateway_connection(stream, ev_tx, rx, url).await });
+                tokio::spawn(
+                    async move { gateway_connection(stream, ev_tx, rx, url, reject_identify).await },
+                );
             }
         });
         FakeDiscord {
@@ -309,6 +318,7 @@ async fn gateway_connection(
     events: mpsc::UnboundedSender<FromBot>,
     dispatch: Arc<Mutex<mpsc::UnboundedReceiver<(String, Value)>>>,
     gw_url: String,
+    reject_identify: bool,
 ) {
     let Ok(ws) = tokio_tungstenite::accept_async(stream).await else {
         return;
@@ -334,6 +344,11 @@ async fn gateway_connection(
                         Some(2) => {
                             let shard = v["d"]["shard"].clone();
                             let _ = events.send(FromBot::Identify(v["d"].clone()));
+                            if reject_identify {
+                                let close = CloseFrame { code: CloseCode::from(4004), reason: "Authentication failed.".into() };
+                                let _ = sink.send(Message::Close(Some(close))).await;
+                                continue;
+                            }
                             seq += 1;
                             let frame = json!({"op": 0, "s": seq, "t": "READY", "d": ready(&shard, &gw_url)});
                             let _ = sink.send(Message::Text(frame.to_string())).await;
