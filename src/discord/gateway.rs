@@ -206,29 +206,42 @@ pub async fn run_until(
     opts: Options,
     shutdown: impl Future<Output = &'static str>,
 ) -> anyhow::Result<()> {
-    let mut client = ClientBuilder::new_with_http(cfg.http(), GatewayIntents::empty())
-        .event_handler(Handler::new(ds))
-        .await
-        .context("building the Discord client")?;
-    if cfg.api_base.is_some() && client.ws_url.lock().await.starts_with(DISCORD_GATEWAY) {
-        // serenity falls back to the real gateway when `GET /gateway` fails;
-        // with a test base URL that would leave the machine.
-        bail!(
-            "{API_BASE_VAR} is set but its GET /api/v10/gateway failed; not connecting to Discord's gateway"
-        );
-    }
-    if opts.register {
-        let scope = Scope::from_guild(cfg.guild_id);
-        let n = register::register(&client.http, cfg.application_id, scope)
+    // Listen for signals from the start, so one that arrives while setting
+    // up ends the program quietly too.
+    tokio::pin!(shutdown);
+    let setup = async {
+        let client = ClientBuilder::new_with_http(cfg.http(), GatewayIntents::empty())
+            .event_handler(Handler::new(ds))
             .await
-            .map_err(|e| {
-                anyhow::anyhow!(
-                    "registering the slash commands {scope}: {}",
-                    cfg.token.scrub(&e.to_string())
-                )
-            })?;
-        tracing::info!(commands = n, scope = %scope, "registered the slash commands");
-    }
+            .context("building the Discord client")?;
+        if cfg.api_base.is_some() && client.ws_url.lock().await.starts_with(DISCORD_GATEWAY) {
+            // serenity falls back to the real gateway when `GET /gateway` fails;
+            // with a test base URL that would leave the machine.
+            bail!(
+                "{API_BASE_VAR} is set but its GET /api/v10/gateway failed; not connecting to Discord's gateway"
+            );
+        }
+        if opts.register {
+            let scope = Scope::from_guild(cfg.guild_id);
+            let n = register::register(&client.http, cfg.application_id, scope)
+                .await
+                .map_err(|e| {
+                    anyhow::anyhow!(
+                        "registering the slash commands {scope}: {}",
+                        cfg.token.scrub(&e.to_string())
+                    )
+                })?;
+            tracing::info!(commands = n, scope = %scope, "registered the slash commands");
+        }
+        anyhow::Ok(client)
+    };
+    let mut client = tokio::select! {
+        client = setup => client?,
+        signal = &mut shutdown => {
+            tracing::info!(signal, "stopped before connecting");
+            return Ok(());
+        }
+    };
     let manager = Arc::clone(&client.shard_manager);
     let shards = opts.shards;
     tracing::info!(?shards, "connecting to the gateway");
@@ -250,7 +263,7 @@ pub async fn run_until(
             ),
             e => anyhow::anyhow!("the gateway connection ended: {}", cfg.token.scrub(&e.to_string())),
         }),
-        signal = shutdown => {
+        signal = &mut shutdown => {
             tracing::info!(signal, "shutting down: closing every shard");
             manager.shutdown_all().await;
             tracing::info!("all shards closed");
