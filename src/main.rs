@@ -14,7 +14,11 @@ use pactbot::render;
 use pactbot::reply::{Reply, Status};
 
 #[derive(Parser)]
-#[command(name = "pactbot", version, about = "Answers questions about Ukraine's bilateral security agreements")]
+#[command(
+    name = "pactbot",
+    version,
+    about = "Answers questions about Ukraine's bilateral security agreements"
+)]
 struct Cli {
     /// Use the dataset in this folder instead of the one built in.
     #[arg(long, global = true, env = "PACTBOT_DATA", value_name = "DIR")]
@@ -61,6 +65,17 @@ enum Cmd {
         #[arg(long, value_name = "ID", value_parser = pactbot::discord::config::parse_snowflake)]
         guild: Option<u64>,
     },
+    /// Serve Discord's HTTP interactions endpoint (DISCORD_PUBLIC_KEY) at POST /interactions.
+    Serve {
+        /// The address to listen on.
+        #[arg(
+            long,
+            env = "PACTBOT_LISTEN",
+            value_name = "ADDR",
+            default_value = "127.0.0.1:8080"
+        )]
+        listen: std::net::SocketAddr,
+    },
 }
 
 fn main() -> ExitCode {
@@ -84,7 +99,7 @@ fn main() -> ExitCode {
 /// The bot logs one line per interaction at `info`; the offline commands stay quiet.
 fn default_log_filter(cmd: &Cmd) -> &'static str {
     match cmd {
-        Cmd::Discord { .. } | Cmd::Register { .. } => "warn,pactbot=info",
+        Cmd::Discord { .. } | Cmd::Register { .. } | Cmd::Serve { .. } => "warn,pactbot=info",
         _ => "warn",
     }
 }
@@ -131,7 +146,26 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("registered {n} slash commands {scope}");
             Ok(ExitCode::SUCCESS)
         }
-        Cmd::Ask { json, discord, command } => {
+        Cmd::Serve { listen } => {
+            use pactbot::discord::{config, endpoint};
+            let key = match config::load_dotenv().and_then(|()| endpoint::public_key(config::process_env)) {
+                Ok(k) => k,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return Ok(ExitCode::from(e.exit_code()));
+                }
+            };
+            let ds = load(cli.data.as_deref())?;
+            let source = pactbot::dataset::DataSource::from_option(cli.data.as_deref());
+            let data = std::sync::Arc::new(pactbot::dataset::SharedDataset::new(source, ds));
+            endpoint::run(listen, key, data, endpoint::Options::default())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Cmd::Ask {
+            json,
+            discord,
+            command,
+        } => {
             let ds = load(cli.data.as_deref())?;
             let format = if json {
                 Format::Json
@@ -204,9 +238,8 @@ impl Format {
         match self {
             Format::Text => render::text::render(r),
             Format::Json => render::json::render(r).to_string(),
-            Format::Discord => {
-                serde_json::to_string(&render::discord::message(r)).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
-            }
+            Format::Discord => serde_json::to_string(&render::discord::message(r))
+                .unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}")),
         }
     }
 }

@@ -3,6 +3,8 @@
 //! [`interaction::respond`]; neither holds any logic of its own.
 
 pub mod config;
+pub mod endpoint;
 pub mod gateway;
 pub mod interaction;
+pub mod metrics;
 pub mod register;
