@@ -954,22 +954,53 @@ impl Index {
     /// For autocomplete: aliases whose start is within `budget` edits of
     /// the partial name ("Untied" → United Kingdom, United States), into
     /// `s.hits`, one per target, nearest first. The start is taken as long
-    /// as the query, or one character shorter or longer.
-    fn prefix_typo_hits(&self, q: &str, qchars: usize, budget: usize, scope: Scope, s: &mut Scratch) {
+    /// as the query, or one character shorter or longer. Only aliases with
+    /// the query's first letter are tried (a slip in the very first letter
+    /// of a half-typed name is rare, and the bucket keeps this cheap), and
+    /// only for targets not already `listed` or found (the first alias of a
+    /// target within the budget stands for it).
+    fn prefix_typo_hits(
+        &self,
+        q: &str,
+        qchars: usize,
+        budget: usize,
+        scope: Scope,
+        listed: &[Target],
+        s: &mut Scratch,
+    ) {
         s.hits.clear();
-        self.gather(q, (qchars.saturating_sub(budget), usize::MAX), scope, s);
+        let Some(first) = q.chars().next() else {
+            return;
+        };
+        let Some(&(lo, hi)) = self.buckets.get(&first) else {
+            return;
+        };
         let qmask = char_mask(q);
         let budget32 = pos(budget);
-        self.pick(qchars, TYPO_MAX_CANDIDATES, s, |h, _| {
-            (qmask & !h.mask).count_ones() <= budget32
-        });
-        for &(id, _) in &s.picked {
+        for &id in &self.bucket_ids[lo as usize..hi as usize] {
+            let h = &self.hot[id as usize];
+            if (h.chars as usize) + budget < qchars
+                || (qmask & !h.mask).count_ones() > budget32
+                || !scope.admits(h.target)
+                || listed.contains(&h.target)
+                || s.hits.iter().any(|x| self.hot[x.id as usize].target == h.target)
+            {
+                continue;
+            }
             let norm = &*self.alias(id).norm;
             let start = |n: usize| norm.char_indices().nth(n).map_or(norm, |(i, _)| &norm[..i]);
-            let dist = (qchars.saturating_sub(1).max(1)..=qchars + 1)
-                .map(|n| strsim::osa_distance(q, start(n)))
-                .min()
-                .unwrap_or(usize::MAX);
+            // Letters of the query missing from the start of the alias each
+            // cost an edit.
+            if (qmask & !char_mask(start(qchars + budget))).count_ones() > budget32 {
+                continue;
+            }
+            let mut dist = strsim::osa_distance(q, start(qchars));
+            if dist > budget {
+                dist = dist.min(strsim::osa_distance(q, start(qchars + 1)));
+            }
+            if dist > budget && qchars > 1 {
+                dist = dist.min(strsim::osa_distance(q, start(qchars - 1)));
+            }
             if dist <= budget {
                 let jw = strsim::jaro_winkler(q, start(qchars));
                 if jw >= SUGGEST_MIN_JARO_WINKLER {
@@ -1000,7 +1031,7 @@ impl Index {
         let qchars = q.chars().count();
         let budget = typo_budget(qchars);
         if out.len() < limit && budget > 0 {
-            self.prefix_typo_hits(q, qchars, budget, scope, s);
+            self.prefix_typo_hits(q, qchars, budget, scope, &out, s);
             for h in &s.hits {
                 push(&mut out, self.alias(h.id).target);
             }
