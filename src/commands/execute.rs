@@ -127,9 +127,15 @@ fn signatories(list: &[Signatory]) -> String {
 
 /// "the United Kingdom", "the Netherlands", "Japan": names that read with an article.
 fn with_article(name: &str) -> String {
-    let needs = ["United ", "European ", "Czech Republic", "Netherlands", "Holy See"]
-        .iter()
-        .any(|p| name.starts_with(p));
+    let needs = [
+        "United ",
+        "European ",
+        "Czech Republic",
+        "Netherlands",
+        "Holy See",
+    ]
+    .iter()
+    .any(|p| name.starts_with(p));
     if needs {
         format!("the {name}")
     } else {

@@ -255,7 +255,11 @@ mod tests {
     fn the_readme_documents_every_command_as_the_table_declares_it() {
         let readme = include_str!("../../README.md");
         for c in COMMANDS {
-            assert!(readme.contains(&format!("`{}`", c.usage())), "README lacks `{}`", c.usage());
+            assert!(
+                readme.contains(&format!("`{}`", c.usage())),
+                "README lacks `{}`",
+                c.usage()
+            );
         }
     }
 
