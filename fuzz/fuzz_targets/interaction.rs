@@ -1,0 +1,17 @@
+//! The interaction handler from raw bytes to response, as the HTTP endpoint
+//! runs it after the signature check: `discord::interaction::parse`, then
+//! `respond`. Whatever parses must get a response inside Discord's limits
+//! that pings nobody.
+
+use afl::fuzz;
+use pactbot::discord::interaction;
+use pactbot_fuzz::{check, ds};
+
+fn main() {
+    fuzz!(|data: &[u8]| {
+        if let Ok(i) = interaction::parse(data) {
+            let (resp, _outcome) = interaction::respond(ds(), &i);
+            check(&resp);
+        }
+    });
+}
