@@ -131,8 +131,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Ok(c) => c,
                 Err(code) => return Ok(code),
             };
-            let ds = load(cli.data.as_deref())?;
-            gateway::run_blocking(ds, &cfg, gateway::Options { shards, register })?;
+            let data = shared(cli.data.as_deref())?;
+            gateway::run_blocking(data, &cfg, gateway::Options { shards, register })?;
             Ok(ExitCode::SUCCESS)
         }
         Cmd::Register { guild } => {
@@ -155,9 +155,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     return Ok(ExitCode::from(e.exit_code()));
                 }
             };
-            let ds = load(cli.data.as_deref())?;
-            let source = pactbot::dataset::DataSource::from_option(cli.data.as_deref());
-            let data = std::sync::Arc::new(pactbot::dataset::SharedDataset::new(source, ds));
+            let data = shared(cli.data.as_deref())?;
             endpoint::run(listen, key, data, endpoint::Options::default())?;
             Ok(ExitCode::SUCCESS)
         }
@@ -224,6 +222,15 @@ fn load(dir: Option<&std::path::Path>) -> anyhow::Result<Dataset> {
         Some(d) => format!("loading the dataset from {}", d.display()),
         None => "loading the built-in dataset".to_string(),
     })
+}
+
+/// The dataset as the bots hold it: reloadable on SIGHUP from its folder.
+fn shared(dir: Option<&std::path::Path>) -> anyhow::Result<std::sync::Arc<pactbot::dataset::SharedDataset>> {
+    let ds = load(dir)?;
+    let source = pactbot::dataset::DataSource::from_option(dir);
+    Ok(std::sync::Arc::new(pactbot::dataset::SharedDataset::new(
+        source, ds,
+    )))
 }
 
 #[derive(Clone, Copy)]

@@ -4,6 +4,11 @@
 //! [`interaction::respond`] (shared with the HTTP endpoint) and is posted back
 //! with serenity's REST client. No privileged intent is requested — slash
 //! commands need none.
+//!
+//! The dataset is a [`SharedDataset`]: SIGHUP reloads it (see
+//! [`super::reload`]) and each interaction takes the current version once,
+//! so an interaction in flight during a reload is answered from the version
+//! it started with.
 
 use std::future::Future;
 use std::ops::Range;
@@ -11,13 +16,16 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context as _};
-use serenity::all::{ClientBuilder, Context, EventHandler, GatewayIntents, Http, Interaction, Ready};
+use serenity::all::{
+    ClientBuilder, Context, EventHandler, GatewayIntents, Http, Interaction, Ready, ResumedEvent,
+};
 use serenity::async_trait;
 
 use super::config::{DiscordConfig, API_BASE_VAR, TOKEN_VAR};
 use super::interaction::{self, Outcome};
 use super::register::{self, Scope};
-use crate::dataset::Dataset;
+use super::reload;
+use crate::dataset::{Dataset, SharedDataset};
 
 /// What serenity falls back to when `GET /gateway` fails.
 const DISCORD_GATEWAY: &str = "wss://gateway.discord.gg";
@@ -91,14 +99,27 @@ pub struct Options {
     pub register: bool,
 }
 
-/// The event handler: logs READY, answers interactions.
+/// The event handler: logs READY and reconnections, answers interactions.
 pub struct Handler {
-    ds: Arc<Dataset>,
+    data: Arc<SharedDataset>,
+    /// Shards that have been ready once: a second READY is a new session
+    /// after a lost connection.
+    seen: std::sync::Mutex<std::collections::BTreeSet<u32>>,
 }
 
 impl Handler {
-    pub fn new(ds: Arc<Dataset>) -> Self {
-        Handler { ds }
+    pub fn new(data: Arc<SharedDataset>) -> Self {
+        Handler {
+            data,
+            seen: std::sync::Mutex::default(),
+        }
+    }
+
+    /// Answers one interaction from the dataset version current when it
+    /// arrives (taken once: a reload meanwhile does not change this answer).
+    pub async fn answer(&self, http: &Http, interaction: &Interaction) -> (Outcome, bool) {
+        let ds = self.data.current();
+        answer(&ds, http, interaction).await
     }
 }
 
@@ -106,17 +127,33 @@ impl Handler {
 impl EventHandler for Handler {
     async fn ready(&self, _ctx: Context, ready: Ready) {
         let (shard, shards) = ready.shard.map_or((0, 1), |s| (s.id.0, s.total));
+        let again = !self
+            .seen
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(shard);
         tracing::info!(
             shard,
             shards,
             user = %ready.user.name,
             guilds = ready.guilds.len(),
-            "ready: connected to the gateway"
+            new_session = again,
+            "ready: connected to the gateway{}",
+            if again { " again, in a new session after a lost connection" } else { "" }
+        );
+    }
+
+    // serenity reconnects by itself when the connection drops: it resumes
+    // the session, or identifies again if Discord refuses the resume.
+    async fn resume(&self, ctx: Context, _: ResumedEvent) {
+        tracing::info!(
+            shard = ctx.shard_id.0,
+            "resumed: the gateway session continues after a lost connection"
         );
     }
 
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
-        answer(&self.ds, &ctx.http, &interaction).await;
+        self.answer(&ctx.http, &interaction).await;
     }
 }
 
@@ -159,7 +196,7 @@ pub async fn answer(ds: &Dataset, http: &Http, interaction: &Interaction) -> (Ou
             status = %status,
             latency_us,
             total_us,
-            error = %e.to_string().replace(token, "[redacted]"),
+            error = %register::describe_error(&e).replace(token, "[redacted]"),
             "interaction callback failed"
         ),
         Err(_) => tracing::warn!(
@@ -201,7 +238,7 @@ pub async fn shutdown_signal() -> &'static str {
 /// commands if asked, and runs the shards until `shutdown` resolves, then
 /// closes every shard cleanly (close code 1000).
 pub async fn run_until(
-    ds: Arc<Dataset>,
+    data: Arc<SharedDataset>,
     cfg: &DiscordConfig,
     opts: Options,
     shutdown: impl Future<Output = &'static str>,
@@ -211,7 +248,7 @@ pub async fn run_until(
     tokio::pin!(shutdown);
     let setup = async {
         let client = ClientBuilder::new_with_http(cfg.http(), GatewayIntents::empty())
-            .event_handler(Handler::new(ds))
+            .event_handler(Handler::new(data))
             .await
             .context("building the Discord client")?;
         if cfg.api_base.is_some() && client.ws_url.lock().await.starts_with(DISCORD_GATEWAY) {
@@ -223,14 +260,7 @@ pub async fn run_until(
         }
         if opts.register {
             let scope = Scope::from_guild(cfg.guild_id);
-            let n = register::register(&client.http, cfg.application_id, scope)
-                .await
-                .map_err(|e| {
-                    anyhow::anyhow!(
-                        "registering the slash commands {scope}: {}",
-                        cfg.token.scrub(&e.to_string())
-                    )
-                })?;
+            let n = register::register_reporting(&client.http, cfg.application_id, scope, &cfg.token).await?;
             tracing::info!(commands = n, scope = %scope, "registered the slash commands");
         }
         anyhow::Ok(client)
@@ -272,13 +302,19 @@ pub async fn run_until(
     }
 }
 
-/// `pactbot discord`: [`run_until`] a signal, on its own tokio runtime.
-pub fn run_blocking(ds: Dataset, cfg: &DiscordConfig, opts: Options) -> anyhow::Result<()> {
+/// `pactbot discord`: [`run_until`] a signal, on its own tokio runtime,
+/// reloading `data` on SIGHUP.
+pub fn run_blocking(data: Arc<SharedDataset>, cfg: &DiscordConfig, opts: Options) -> anyhow::Result<()> {
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .context("starting the tokio runtime")?;
-    let result = rt.block_on(run_until(Arc::new(ds), cfg, opts, shutdown_signal()));
+    let result = rt.block_on(async {
+        // Before anything else, so that a SIGHUP never ends the process.
+        let reloads = reload::on_sighup(Arc::clone(&data)).context("listening for SIGHUP")?;
+        tokio::spawn(reloads);
+        run_until(data, cfg, opts, shutdown_signal()).await
+    });
     // Shard tasks that are still winding down must not hold the exit.
     rt.shutdown_timeout(Duration::from_secs(2));
     result

@@ -8,3 +8,4 @@ pub mod gateway;
 pub mod interaction;
 pub mod metrics;
 pub mod register;
+pub mod reload;

@@ -12,7 +12,7 @@ use serde::Serialize;
 use serenity::http::Http;
 use serenity::model::id::{ApplicationId, GuildId};
 
-use super::config::DiscordConfig;
+use super::config::{DiscordConfig, Secret};
 use crate::commands::table::{self, CommandSpec, OptionKind, OptionSpec, COMMANDS};
 
 /// Discord's locale code for Ukrainian.
@@ -142,20 +142,73 @@ pub async fn register(http: &Http, application: Option<u64>, scope: Scope) -> se
     Ok(registered.len())
 }
 
-/// `pactbot register`: [`register`] on a small tokio runtime of its own.
+/// The longest a registration may take. serenity waits out a 429's
+/// `Retry-After` and tries again, without end if Discord keeps refusing;
+/// this bounds it.
+pub const REGISTER_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// [`register`] within [`REGISTER_TIMEOUT`], with an error that says what
+/// Discord answered (see [`describe_error`]) and never contains the token.
+pub async fn register_reporting(
+    http: &Http,
+    application: Option<u64>,
+    scope: Scope,
+    token: &Secret,
+) -> anyhow::Result<usize> {
+    match tokio::time::timeout(REGISTER_TIMEOUT, register(http, application, scope)).await {
+        Ok(Ok(n)) => Ok(n),
+        Ok(Err(e)) => Err(anyhow::anyhow!(
+            "registering the slash commands {scope}: {}",
+            token.scrub(&describe_error(&e))
+        )),
+        Err(_) => Err(anyhow::anyhow!(
+            "registering the slash commands {scope}: Discord did not accept them within {} s \
+             (rate limited or unreachable); try again later",
+            REGISTER_TIMEOUT.as_secs()
+        )),
+    }
+}
+
+/// A REST error as one clear sentence: the HTTP status Discord answered and
+/// what it means for the operator (429: rate limited; 5xx: Discord's side),
+/// then Discord's own message when it sent one. Scrub tokens from the result.
+pub fn describe_error(e: &serenity::Error) -> String {
+    use serenity::http::HttpError;
+    let serenity::Error::Http(HttpError::UnsuccessfulRequest(r)) = e else {
+        return match e {
+            serenity::Error::Http(HttpError::Request(r)) => format!("cannot reach Discord: {r}"),
+            other => other.to_string(),
+        };
+    };
+    let status = r.status_code;
+    let hint = match status.as_u16() {
+        429 => " (rate limited by Discord; try again later)",
+        401 => " (Discord refused the token in DISCORD_TOKEN)",
+        500..=599 => " (a problem on Discord's side; try again later)",
+        _ => "",
+    };
+    // serenity puts code -1 on a body it could not read as Discord's JSON
+    // error (an HTML page from a proxy, an empty body).
+    let message = if r.error.code == -1 {
+        String::new()
+    } else {
+        format!(": {e}")
+    };
+    format!(
+        "Discord answered {} {}{hint}{message}",
+        status.as_u16(),
+        status.canonical_reason().unwrap_or("")
+    )
+}
+
+/// `pactbot register`: [`register_reporting`] on a small tokio runtime of its own.
 pub fn run_blocking(cfg: &DiscordConfig, scope: Scope) -> anyhow::Result<usize> {
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .context("starting the tokio runtime")?;
     let http = cfg.http();
-    rt.block_on(register(&http, cfg.application_id, scope))
-        .map_err(|e| {
-            anyhow::anyhow!(
-                "registering the slash commands {scope}: {}",
-                cfg.token.scrub(&e.to_string())
-            )
-        })
+    rt.block_on(register_reporting(&http, cfg.application_id, scope, &cfg.token))
 }
 
 #[cfg(test)]

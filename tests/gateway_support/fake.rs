@@ -5,8 +5,16 @@
 //! Every request and every gateway frame from the bot is recorded, and the
 //! `next_*` methods wait for them with a timeout, because a malformed
 //! payload makes serenity drop an event silently rather than fail.
+//!
+//! Faults on demand: REST answers of 429 (with Discord's rate-limit headers
+//! and body) or 5xx (an HTML page, as a proxy in front of Discord sends) for
+//! the registration and for chosen callbacks; the gateway connection cut
+//! (no close frame) or closed with a code; RESUME answered with RESUMED or
+//! with an invalid session.
 
+use std::collections::VecDeque;
 use std::net::SocketAddr;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -62,6 +70,13 @@ pub struct Behaviour {
     /// Answer Identify with close code 4004 (Authentication failed), as
     /// Discord does for a revoked token.
     pub reject_identify: bool,
+    /// Statuses for the first interaction callbacks, in order (then 204).
+    /// 429 comes with Discord's rate-limit headers and body; 5xx with an
+    /// HTML page.
+    pub callback_statuses: Vec<u16>,
+    /// Answer RESUME with an invalid session (op 9, not resumable) instead
+    /// of RESUMED, so the bot must identify again.
+    pub refuse_resume: bool,
 }
 
 impl Default for Behaviour {
@@ -70,8 +85,20 @@ impl Default for Behaviour {
             shards: 1,
             register_status: 200,
             reject_identify: false,
+            callback_statuses: Vec::new(),
+            refuse_resume: false,
         }
     }
+}
+
+/// What the test makes the fake gateway do to the connected bot.
+#[derive(Debug)]
+enum ToBot {
+    Dispatch(String, Value),
+    /// Cut the TCP connection without a close frame.
+    Cut,
+    /// Send a close frame with this code, then end the connection.
+    Close(u16),
 }
 
 pub struct FakeDiscord {
@@ -79,7 +106,7 @@ pub struct FakeDiscord {
     pub gateway: SocketAddr,
     requests: mpsc::UnboundedReceiver<Recorded>,
     events: mpsc::UnboundedReceiver<FromBot>,
-    dispatch: mpsc::UnboundedSender<(String, Value)>,
+    dispatch: mpsc::UnboundedSender<ToBot>,
     tasks: Vec<JoinHandle<()>>,
 }
 
@@ -102,9 +129,14 @@ impl FakeDiscord {
         let (dispatch, dispatch_rx) = mpsc::unbounded_channel();
         let gw_url = format!("ws://{gateway}");
 
-        let reject_identify = behaviour.reject_identify;
+        let gw = GatewayBehaviour {
+            reject_identify: behaviour.reject_identify,
+            refuse_resume: behaviour.refuse_resume,
+            seq: Arc::new(AtomicU64::new(0)),
+        };
         let state = Arc::new(RestState {
             record: req_tx,
+            callbacks: std::sync::Mutex::new(behaviour.callback_statuses.iter().copied().collect()),
             behaviour,
             gw_url: gw_url.clone(),
         });
@@ -119,9 +151,8 @@ impl FakeDiscord {
                 let ev_tx = ev_tx.clone();
                 let rx = Arc::clone(&dispatch_rx);
                 let url = gw_url.clone();
-                tokio::spawn(
-                    async move { gateway_connection(stream, ev_tx, rx, url, reject_identify).await },
-                );
+                let gw = gw.clone();
+                tokio::spawn(async move { gateway_connection(stream, ev_tx, rx, url, gw).await });
             }
         });
         FakeDiscord {
@@ -179,9 +210,32 @@ impl FakeDiscord {
     /// Sends a dispatch event (`op` 0) to the connected bot.
     pub fn dispatch(&self, t: &str, d: Value) {
         self.dispatch
-            .send((t.to_string(), d))
+            .send(ToBot::Dispatch(t.to_string(), d))
             .expect("gateway task alive");
     }
+
+    /// Cuts the bot's gateway connection without a close frame, as a
+    /// network failure does.
+    pub fn cut_connection(&self) {
+        self.dispatch.send(ToBot::Cut).expect("gateway task alive");
+    }
+
+    /// Closes the bot's gateway connection with `code` (Discord uses 4000
+    /// and others to make a bot reconnect).
+    pub fn close_connection(&self, code: u16) {
+        self.dispatch
+            .send(ToBot::Close(code))
+            .expect("gateway task alive");
+    }
+}
+
+/// How the fake gateway answers, shared by its connections.
+#[derive(Debug, Clone)]
+struct GatewayBehaviour {
+    reject_identify: bool,
+    refuse_resume: bool,
+    /// The sequence number, continued across connections as Discord does.
+    seq: Arc<AtomicU64>,
 }
 
 fn json_response(status: u16, body: Value) -> Response<Body> {
@@ -195,7 +249,39 @@ fn json_response(status: u16, body: Value) -> Response<Body> {
 struct RestState {
     record: mpsc::UnboundedSender<Recorded>,
     behaviour: Behaviour,
+    /// What is left of `behaviour.callback_statuses`.
+    callbacks: std::sync::Mutex<VecDeque<u16>>,
     gw_url: String,
+}
+
+/// A refusal as Discord (or the proxy in front of it) sends it.
+fn failure(status: u16) -> Response<Body> {
+    match status {
+        429 => Response::builder()
+            .status(429)
+            .header("content-type", "application/json")
+            .header("retry-after", "1")
+            .header("x-ratelimit-limit", "5")
+            .header("x-ratelimit-remaining", "0")
+            .header("x-ratelimit-reset-after", "1.000")
+            .header("x-ratelimit-scope", "user")
+            .body(Body::from(
+                json!({"message": "You are being rate limited.", "retry_after": 1.0, "global": false})
+                    .to_string(),
+            ))
+            .expect("response"),
+        500..=599 => Response::builder()
+            .status(status)
+            .header("content-type", "text/html")
+            .body(Body::from(format!(
+                "<html><head><title>{status}</title></head><body>upstream error</body></html>"
+            )))
+            .expect("response"),
+        _ => json_response(
+            status,
+            json!({"message": format!("{status}: Unauthorized"), "code": 0}),
+        ),
+    }
 }
 
 fn header(req: &Request, name: &str) -> Option<String> {
@@ -241,10 +327,7 @@ async fn rest_handler(state: Arc<RestState>, req: Request) -> Response<Body> {
         ("GET", ["oauth2", "applications", "@me"]) => json_response(200, application_info()),
         ("PUT", ["applications", _, "commands"]) | ("PUT", ["applications", _, "guilds", _, "commands"]) => {
             if b.register_status != 200 {
-                return json_response(
-                    b.register_status,
-                    json!({"message": "401: Unauthorized", "code": 0}),
-                );
+                return failure(b.register_status);
             }
             let guild = segments.get(3).copied();
             let echoed: Vec<Value> = body
@@ -267,10 +350,20 @@ async fn rest_handler(state: Arc<RestState>, req: Request) -> Response<Body> {
                 .collect();
             json_response(200, Value::Array(echoed))
         }
-        ("POST", ["interactions", _, _, "callback"]) => Response::builder()
-            .status(StatusCode::NO_CONTENT)
-            .body(Body::empty())
-            .expect("response"),
+        ("POST", ["interactions", _, _, "callback"]) => {
+            let planned = state
+                .callbacks
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .pop_front();
+            match planned {
+                Some(status) if status >= 300 => failure(status),
+                _ => Response::builder()
+                    .status(StatusCode::NO_CONTENT)
+                    .body(Body::empty())
+                    .expect("response"),
+            }
+        }
         _ => json_response(404, json!({"message": "404: Not Found", "code": 0})),
     }
 }
@@ -316,9 +409,9 @@ fn ready(shard: &Value, gw_url: &str) -> Value {
 async fn gateway_connection(
     stream: TcpStream,
     events: mpsc::UnboundedSender<FromBot>,
-    dispatch: Arc<Mutex<mpsc::UnboundedReceiver<(String, Value)>>>,
+    dispatch: Arc<Mutex<mpsc::UnboundedReceiver<ToBot>>>,
     gw_url: String,
-    reject_identify: bool,
+    gw: GatewayBehaviour,
 ) {
     let Ok(ws) = tokio_tungstenite::accept_async(stream).await else {
         return;
@@ -329,7 +422,7 @@ async fn gateway_connection(
     if sink.send(Message::Text(hello.to_string())).await.is_err() {
         return;
     }
-    let mut seq: u64 = 0;
+    let next_seq = || gw.seq.fetch_add(1, Ordering::SeqCst) + 1;
     let mut outgoing = dispatch.lock().await;
     loop {
         tokio::select! {
@@ -344,17 +437,22 @@ async fn gateway_connection(
                         Some(2) => {
                             let shard = v["d"]["shard"].clone();
                             let _ = events.send(FromBot::Identify(v["d"].clone()));
-                            if reject_identify {
+                            if gw.reject_identify {
                                 let close = CloseFrame { code: CloseCode::from(4004), reason: "Authentication failed.".into() };
                                 let _ = sink.send(Message::Close(Some(close))).await;
                                 continue;
                             }
-                            seq += 1;
-                            let frame = json!({"op": 0, "s": seq, "t": "READY", "d": ready(&shard, &gw_url)});
+                            let frame = json!({"op": 0, "s": next_seq(), "t": "READY", "d": ready(&shard, &gw_url)});
                             let _ = sink.send(Message::Text(frame.to_string())).await;
                         }
                         Some(6) => {
                             let _ = events.send(FromBot::Resume(v["d"].clone()));
+                            let frame = if gw.refuse_resume {
+                                json!({"op": 9, "d": false})
+                            } else {
+                                json!({"op": 0, "s": next_seq(), "t": "RESUMED", "d": {"_trace": ["fake-gateway"]}})
+                            };
+                            let _ = sink.send(Message::Text(frame.to_string())).await;
                         }
                         _ => {
                             let _ = events.send(FromBot::Other(v));
@@ -372,12 +470,18 @@ async fn gateway_connection(
                     return;
                 }
             },
-            out = outgoing.recv() => {
-                let Some((t, d)) = out else { return };
-                seq += 1;
-                let frame = json!({"op": 0, "s": seq, "t": t, "d": d});
-                if sink.send(Message::Text(frame.to_string())).await.is_err() {
+            out = outgoing.recv() => match out {
+                None | Some(ToBot::Cut) => return,
+                Some(ToBot::Close(code)) => {
+                    let close = CloseFrame { code: CloseCode::from(code), reason: "fake gateway: reconnect".into() };
+                    let _ = sink.send(Message::Close(Some(close))).await;
                     return;
+                }
+                Some(ToBot::Dispatch(t, d)) => {
+                    let frame = json!({"op": 0, "s": next_seq(), "t": t, "d": d});
+                    if sink.send(Message::Text(frame.to_string())).await.is_err() {
+                        return;
+                    }
                 }
             }
         }

@@ -3,6 +3,7 @@
 //! gateway WebSocket) on 127.0.0.1.
 #![allow(dead_code)]
 
+pub mod bot;
 pub mod fake;
 pub mod limits;
 
