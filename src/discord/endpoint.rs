@@ -211,6 +211,9 @@ pub fn run(
             .with_context(|| format!("listening on {listen}"))?;
         let addr = listener.local_addr()?;
         let endpoint = Endpoint::new(key, data, &options);
+        // SIGHUP reloads the dataset (see `reload.rs`); installed before the
+        // first answer, so a SIGHUP never ends the process.
+        tokio::spawn(super::reload::on_sighup(Arc::clone(endpoint.data())).context("listening for SIGHUP")?);
         eprintln!("pactbot: answering Discord interactions at http://{addr}/interactions");
         tracing::info!(target: "pactbot::endpoint", %addr, "listening");
 
