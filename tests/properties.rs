@@ -124,6 +124,15 @@ const HOSTILE: &[&str] = &[
     "שלום",
     "\u{202e}ecnarF",
     "İstanbul",
+    "İ",
+    // Letters whose lower case is shorter (Ω ohm, K kelvin, ẞ) or longer (İ)
+    // in bytes, and multi-byte spaces: byte offsets of a lower-cased copy
+    // don't line up with the original.
+    "\u{2126}",
+    "\u{212a}",
+    "\u{1e9e}",
+    "\u{3000}",
+    "\u{2003}",
     "ß",
     "ﬁ",
     "Ⅻ",

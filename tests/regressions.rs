@@ -47,3 +47,52 @@ fn user_text_in_code_spans_is_neither_escaped_nor_breaks_out() {
     let body = serde_json::to_string(&discord::message(&answer("/<#789> <@&456>"))).unwrap();
     assert!(!body.contains("<#789>") && !body.contains("<@&456>"), "{body}");
 }
+
+/// The parser found option names and the `/compare` separators in a
+/// lower-cased copy of the line and sliced the line at the copy's byte
+/// offsets, checking only that both had the same length in bytes. `İ` grows
+/// a byte when lower-cased and `Ω` (U+2126) shrinks one, so together they
+/// keep the length while the offsets in between shift, and the parser
+/// panicked slicing inside a character. Found by review while fuzzing;
+/// `properties::every_command_line_is_answered_safely` catches it once such
+/// letters are among its fragments.
+#[test]
+fn lower_casing_that_moves_byte_offsets_does_not_panic() {
+    use pactbot::commands::Command;
+    // Option marker after a two-byte space (U+00A0), offsets shifted by İ.
+    let line = "/search İ\u{A0}x \u{2126}";
+    assert!(pactbot::parse_line(line).is_ok());
+    let _ = answer(line);
+    // "vs" separator followed by Ω, offsets shifted by İ.
+    assert_eq!(
+        pactbot::parse_line("/compare İ vs \u{2126}x"),
+        Ok(Command::Compare {
+            first: "İ".into(),
+            second: "\u{2126}x".into(),
+            page: 1
+        })
+    );
+    // Options are still found in any case, now also next to such letters.
+    assert_eq!(
+        pactbot::parse_line("/search İstanbul QUERY:x Page:2"),
+        Ok(Command::Search {
+            query: "x".into(),
+            page: 2
+        })
+    );
+    assert_eq!(
+        pactbot::parse_line("/compare \u{2126} VS İ"),
+        Ok(Command::Compare {
+            first: "\u{2126}".into(),
+            second: "İ".into(),
+            page: 1
+        })
+    );
+    for line in [
+        "/agreement \u{1E9E}\u{3000}country:x",
+        "/compare İ\u{3000}x, \u{212A}y",
+        "/pledged İİ\u{2003}aid:\u{2126}\u{2126}",
+    ] {
+        let _ = answer(line);
+    }
+}

@@ -30,11 +30,6 @@ pub fn parse(line: &str) -> Result<Command, CommandError> {
 /// Byte offsets in `rest` where `option:` starts, with the option's name.
 fn markers(spec: &CommandSpec, rest: &str) -> Vec<(usize, usize, &'static str)> {
     let mut found = Vec::new();
-    let lower = rest.to_lowercase();
-    // Lower-casing can change byte lengths; fall back to no markers if it did.
-    if lower.len() != rest.len() {
-        return markers_exact(spec, rest);
-    }
     for (i, _) in rest.char_indices() {
         let at_word_start = i == 0 || rest[..i].ends_with(char::is_whitespace);
         if !at_word_start {
@@ -42,9 +37,10 @@ fn markers(spec: &CommandSpec, rest: &str) -> Vec<(usize, usize, &'static str)> 
         }
         for o in spec.options {
             for n in [o.name, o.name_uk] {
-                let key_len = n.len() + 1;
-                if lower[i..].starts_with(n) && lower[i + n.len()..].starts_with(':') {
-                    found.push((i, i + key_len, o.name));
+                if let Some(len) = prefix_len_ignoring_case(&rest[i..], n) {
+                    if rest[i + len..].starts_with(':') {
+                        found.push((i, i + len + 1, o.name));
+                    }
                 }
             }
         }
@@ -52,22 +48,30 @@ fn markers(spec: &CommandSpec, rest: &str) -> Vec<(usize, usize, &'static str)> 
     found
 }
 
-/// Case-sensitive marker search, for text whose lower case has another length.
-fn markers_exact(spec: &CommandSpec, rest: &str) -> Vec<(usize, usize, &'static str)> {
-    let mut found = Vec::new();
-    for (i, _) in rest.char_indices() {
-        if !(i == 0 || rest[..i].ends_with(char::is_whitespace)) {
-            continue;
-        }
-        for o in spec.options {
-            for n in [o.name, o.name_uk] {
-                if rest[i..].starts_with(n) && rest[i + n.len()..].starts_with(':') {
-                    found.push((i, i + n.len() + 1, o.name));
-                }
+/// If `s` starts with `lower` (lower case) in any case, the length in bytes
+/// of that start of `s`. Compares character by character: offsets into a
+/// lower-cased copy of `s` don't line up with `s` itself, since lower-casing
+/// can change a character's length in bytes (`İ` grows, `Ω` shrinks).
+fn prefix_len_ignoring_case(s: &str, lower: &str) -> Option<usize> {
+    let mut want = lower.chars();
+    for (i, c) in s.char_indices() {
+        for l in c.to_lowercase() {
+            if want.next() != Some(l) {
+                return None;
             }
         }
+        if want.as_str().is_empty() {
+            return Some(i + c.len_utf8());
+        }
     }
-    found
+    None
+}
+
+/// The first place `sep` (lower case) occurs in `text` in any case, as the
+/// byte range it takes in `text`.
+fn find_ignoring_case(text: &str, sep: &str) -> Option<(usize, usize)> {
+    text.char_indices()
+        .find_map(|(i, _)| prefix_len_ignoring_case(&text[i..], sep).map(|len| (i, i + len)))
 }
 
 /// Splits the text after the command name into (option, value) pairs.
@@ -117,16 +121,13 @@ fn positional(spec: &'static CommandSpec, text: &str) -> Result<Vec<(&'static st
 /// "Germany vs France", "Germany and France", "Germany, France", "Німеччина і Франція",
 /// or two single words.
 fn split_pair(text: &str) -> Option<(String, String)> {
-    let lower = text.to_lowercase();
-    if lower.len() == text.len() {
-        for sep in [
-            " vs. ", " vs ", " versus ", " and ", " & ", ",", " та ", " і ", " и ", " / ",
-        ] {
-            if let Some(i) = lower.find(sep) {
-                let (a, b) = (text[..i].trim(), text[i + sep.len()..].trim());
-                if !a.is_empty() && !b.is_empty() {
-                    return Some((a.to_string(), b.to_string()));
-                }
+    for sep in [
+        " vs. ", " vs ", " versus ", " and ", " & ", ",", " та ", " і ", " и ", " / ",
+    ] {
+        if let Some((start, end)) = find_ignoring_case(text, sep) {
+            let (a, b) = (text[..start].trim(), text[end..].trim());
+            if !a.is_empty() && !b.is_empty() {
+                return Some((a.to_string(), b.to_string()));
             }
         }
     }
