@@ -23,7 +23,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use axum::body::{Body, Bytes, HttpBody};
 use axum::error_handling::HandleErrorLayer;
 use axum::extract::{Request, State};
-use axum::http::header::{HeaderName, HeaderValue, CONTENT_LENGTH, CONTENT_TYPE, RETRY_AFTER};
+use axum::http::header::{HeaderName, HeaderValue, CONNECTION, CONTENT_LENGTH, CONTENT_TYPE, RETRY_AFTER};
 use axum::http::{HeaderMap, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -380,12 +380,18 @@ fn unauthorized(reason: &'static str) -> Response {
     refuse(StatusCode::UNAUTHORIZED, reason, "invalid request signature\n")
 }
 
+/// 413, and the connection is closed after it: the rest of the body is
+/// never read, so the connection cannot carry another request (without the
+/// header a client would reuse it and lose its next request).
 fn too_large() -> Response {
-    refuse(
+    let mut res = refuse(
         StatusCode::PAYLOAD_TOO_LARGE,
         "too_large",
         "request body over 64 KiB\n",
-    )
+    );
+    res.headers_mut()
+        .insert(CONNECTION, HeaderValue::from_static("close"));
+    res
 }
 
 fn json(body: impl Into<Body>, tag: Tag) -> Response {
