@@ -91,9 +91,23 @@ pub fn respond(ds: &Dataset, interaction: &Interaction) -> (InteractionResponse,
     }
 }
 
+/// Why a body is not an interaction we can answer.
+#[derive(Debug, thiserror::Error)]
+pub enum ParseError {
+    #[error("not a Discord interaction: {0}")]
+    Json(#[from] serde_json::Error),
+    /// serenity 0.12.5's model panics on some malformed fields (a 32-byte
+    /// non-ASCII avatar hash, found by fuzzing); that is bad input, not a crash.
+    #[error("not a Discord interaction: a field serenity's model cannot read")]
+    Model,
+}
+
 /// Parses raw interaction JSON as Discord sends it (the HTTP endpoint's path).
-pub fn parse(bytes: &[u8]) -> Result<Interaction, serde_json::Error> {
-    serde_json::from_slice(bytes)
+pub fn parse(bytes: &[u8]) -> Result<Interaction, ParseError> {
+    match std::panic::catch_unwind(|| serde_json::from_slice::<Interaction>(bytes)) {
+        Ok(parsed) => Ok(parsed?),
+        Err(_) => Err(ParseError::Model),
+    }
 }
 
 /// Options of a slash command as (name, value) text, checked against the table.
