@@ -90,7 +90,7 @@ cat <<EOF
 
 ### Soak, $(date -u +%Y-%m-%d) — $(nproc) cores, $(uname -r), $(rustc --version | cut -d' ' -f1-2)
 
-\`bench/soak.sh $DURATION\`: \`pactbot serve\` (release, default settings: answer cache on, one log line per request) with \`--data\` a copy of \`data/\`, loopback, $RATE req/s open loop for $DURATION s, $RELOADS. Latency is from handing the signed request to the client (reqwest, keep-alive) to the last byte of the answer. RSS is VmRSS at the end of each window. Machine load average (1, 5, 15 min) before: $LOAD_BEFORE; after: $LOAD_AFTER (other work shares these cores).
+\`$([ "$RELOAD_EVERY" -gt 0 ] && printf 'RELOAD_EVERY=%s ' "$RELOAD_EVERY")bench/soak.sh $DURATION\`: \`pactbot serve\` (release, default settings: answer cache on, one log line per request) with \`--data\` a copy of \`data/\`, loopback, $RATE req/s open loop for $DURATION s, $RELOADS. Latency is from handing the signed request to the client (reqwest, keep-alive) to the last byte of the answer. RSS is VmRSS at the end of each window. Machine load average (1, 5, 15 min) before: $LOAD_BEFORE; after: $LOAD_AFTER (other work shares these cores).
 
 EOF
 grep '^|' "$WORK/soak.out"
