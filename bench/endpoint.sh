@@ -99,67 +99,77 @@ stop_server() {
     SERVER_PID=
 }
 
-ROWS=()
-# load LABEL KIND: RUNS wrk runs against the running server; records medians
-load() {
-    local label=$1 kind=$2 rps=() p50=() p99=() cpu=() bad=0
+# One wrk run against the running server: prints "rps p50_ms p99_ms cpu% errors".
+wrk_run() { # kind seconds
+    local kind=$1 secs=$2 before after line
     "$HELPER" wrk-script "$kind" "$WORK/$kind.lua"
-    taskset -c 1 wrk -t1 -c"$CONNS" -d"${WARMUP}s" -s "$WORK/$kind.lua" "http://127.0.0.1:$PORT/interactions" >/dev/null
-    for run in $(seq "$RUNS"); do
-        "$HELPER" wrk-script "$kind" "$WORK/$kind.lua"
-        local before after line
-        before=$(cpu_s "$SERVER_PID")
-        line=$(taskset -c 1 timeout $((DURATION + 30)) wrk -t1 -c"$CONNS" -d"${DURATION}s" --timeout 5s \
-            -s "$WORK/$kind.lua" "http://127.0.0.1:$PORT/interactions" | grep '^RESULT')
-        after=$(cpu_s "$SERVER_PID")
-        rps+=("$(field rps <<<"$line")")
-        p50+=("$(field p50_ms <<<"$line")")
-        p99+=("$(field p99_ms <<<"$line")")
-        cpu+=("$(awk -v a="$after" -v b="$before" -v d="$DURATION" 'BEGIN {printf "%.0f", 100 * (a - b) / d}')")
-        bad=$((bad + $(field non2xx <<<"$line") + $(field socket_errors <<<"$line")))
-        say "  $label run $run: $line"
-    done
-    local m_rps m_p50 m_p99 m_cpu
-    m_rps=$(printf '%s\n' "${rps[@]}" | median)
-    m_p50=$(printf '%s\n' "${p50[@]}" | median)
-    m_p99=$(printf '%s\n' "${p99[@]}" | median)
-    m_cpu=$(printf '%s\n' "${cpu[@]}" | median)
-    ROWS+=("$label|$m_rps|$(IFS=/; echo "${rps[*]}")|$m_p50|$m_p99|$m_cpu|$bad")
-    eval "RPS_${3:-x}=$m_rps; P99_${3:-x}=$m_p99"
+    before=$(cpu_s "$SERVER_PID")
+    line=$(taskset -c 1 timeout $((secs + 30)) wrk -t1 -c"$CONNS" -d"${secs}s" --timeout 5s \
+        -s "$WORK/$kind.lua" "http://127.0.0.1:$PORT/interactions" | grep '^RESULT')
+    after=$(cpu_s "$SERVER_PID")
+    echo "$(field rps <<<"$line") $(field p50_ms <<<"$line") $(field p99_ms <<<"$line")" \
+        "$(awk -v a="$after" -v b="$before" -v d="$secs" 'BEGIN {printf "%.0f", 100 * (a - b) / d}')" \
+        "$(($(field non2xx <<<"$line") + $(field socket_errors <<<"$line")))"
 }
 
-say "pure Ed25519 verify on core 0…"
-V=()
-VP=()
-for _ in $(seq "$RUNS"); do
-    V+=("$(taskset -c 0 "$HELPER" verify ping 2 | field verify_per_s)")
-    VP+=("$(taskset -c 0 "$HELPER" verify pledged 2 | field verify_per_s)")
+# measure ROW KIND: one measured run (after a warm-up) appended to $WORK/ROW
+measure() {
+    local row=$1 kind=$2 r
+    wrk_run "$kind" "$WARMUP" >/dev/null
+    r=$(wrk_run "$kind" "$DURATION")
+    echo "$r" >>"$WORK/row.$row"
+    say "  $row: req/s p50 p99 cpu% errors = $r"
+}
+
+ROW_IDS=(rs_ping rs_pledged rs_nocache rs_quiet js_ping js_pledged)
+declare -A LABEL=(
+    [rs_ping]="pactbot · PING"
+    [rs_pledged]="pactbot · /pledged aid:air defence"
+    [rs_nocache]="pactbot · /pledged, answer cache off"
+    [rs_quiet]="pactbot · PING, request log off (RUST_LOG=warn)"
+    [js_ping]="express + verifyKeyMiddleware · PING"
+    [js_pledged]="express + verifyKeyMiddleware · the same command"
+)
+
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+# Runs are interleaved (every row once per round) so that background load on
+# a shared machine hits all rows alike.
+for run in $(seq "$RUNS"); do
+    say "round $run of $RUNS"
+    line=$(taskset -c 0 "$HELPER" verify ping 2)
+    field verify_per_s <<<"$line" >>"$WORK/row.verify"
+    field cpu_us_per_verify <<<"$line" >>"$WORK/row.verify_cpu"
+    taskset -c 0 "$HELPER" verify pledged 2 | field verify_per_s >>"$WORK/row.verify_pledged"
+    say "  verify: $(tail -1 "$WORK/row.verify") /s (PING message), $(tail -1 "$WORK/row.verify_pledged") /s (/pledged message)"
+
+    # Default settings: answer cache on, one info log line per request (to a file).
+    start_server pactbot "$BIN" serve --listen "127.0.0.1:$PORT"
+    measure rs_ping ping
+    measure rs_pledged pledged
+    stop_server
+    start_server pactbot-nocache env PACTBOT_ANSWER_CACHE=0 "$BIN" serve --listen "127.0.0.1:$PORT"
+    measure rs_nocache pledged
+    stop_server
+    start_server pactbot-quiet env RUST_LOG=warn "$BIN" serve --listen "127.0.0.1:$PORT"
+    measure rs_quiet ping
+    stop_server
+    start_server js env PORT="$PORT" node "$WORK/js/server.js"
+    measure js_ping ping
+    measure js_pledged pledged
+    stop_server
 done
-VERIFY=$(printf '%s\n' "${V[@]}" | median)
-VERIFY_PLEDGED=$(printf '%s\n' "${VP[@]}" | median)
-say "  verify: ${V[*]} /s (PING message); ${VP[*]} /s (/pledged message)"
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
-say "pactbot serve (default settings: answer cache on, one info log line per request to a file)…"
-start_server pactbot "$BIN" serve --listen "127.0.0.1:$PORT"
-load "pactbot · PING" ping rs_ping
-load "pactbot · /pledged" pledged rs_pledged
-stop_server
-
-say "pactbot serve, answer cache off (every /pledged parsed, executed and serialised)…"
-start_server pactbot-nocache env PACTBOT_ANSWER_CACHE=0 "$BIN" serve --listen "127.0.0.1:$PORT"
-load "pactbot · /pledged, cache off" pledged rs_nocache
-stop_server
-
-say "pactbot serve, request log off (RUST_LOG=warn)…"
-start_server pactbot-quiet env RUST_LOG=warn "$BIN" serve --listen "127.0.0.1:$PORT"
-load "pactbot · PING, log off" ping rs_quiet
-stop_server
-
-say "$JS_VERSIONS…"
-start_server js env PORT="$PORT" node "$WORK/js/server.js"
-load "express + verifyKeyMiddleware · PING" ping js_ping
-load "express + verifyKeyMiddleware · command" pledged js_pledged
-stop_server
+col() { awk -v c="$2" '{print $c}' "$WORK/row.$1" | median; }
+runs() { awk '{print $1}' "$WORK/row.$1" | paste -sd/ -; }
+VERIFY=$(median <"$WORK/row.verify")
+VERIFY_PLEDGED=$(median <"$WORK/row.verify_pledged")
+VERIFY_CPU=$(median <"$WORK/row.verify_cpu")
+# Server CPU time per request (median over rounds): robust to other load on the machine.
+cpu_us() { awk '{printf "%.1f\n", $4 * 10000 / $1}' "$WORK/row.$1" | median; }
+for r in "${ROW_IDS[@]}"; do
+    eval "RPS_$r=$(col "$r" 1); P99_$r=$(col "$r" 3)"
+done
 
 say "start → first answer and idle RSS ($STARTS starts each)…"
 RS_START=$(taskset -c 1 "$HELPER" startup "$STARTS" "$PORT" -- taskset -c 0 "$BIN" serve --listen "127.0.0.1:$PORT")
@@ -172,16 +182,15 @@ cat <<EOF
 
 ### Endpoint benchmark, $(date -u +%Y-%m-%d) — $(nproc) cores, $(uname -r), $(rustc --version | cut -d' ' -f1-2), $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)
 
-Server on core 0, \`wrk -t1 -c$CONNS\` on core 1, loopback; $RUNS runs × ${DURATION} s per row after a ${WARMUP} s warm-up; medians. JS: $JS_VERSIONS.
+Server on core 0, \`wrk -t1 -c$CONNS\` on core 1, loopback; $RUNS interleaved rounds × ${DURATION} s per row, each after a ${WARMUP} s warm-up; medians. JS: $JS_VERSIONS. Load average before / after: $LOAD_BEFORE / $LOAD_AFTER.
 
-| what (one core) | req/s (median) | runs | p50 ms | p99 ms | server CPU % | non-2xx + socket errors |
-|---|---|---|---|---|---|---|
-| pure Ed25519 verify, PING message (ed25519-dalek) | $VERIFY | $(IFS=/; echo "${V[*]}") | | | | |
-| pure Ed25519 verify, /pledged message | $VERIFY_PLEDGED | $(IFS=/; echo "${VP[*]}") | | | | |
+| what (one core) | req/s (median) | runs | p50 ms | p99 ms | server CPU % | CPU µs / request | non-2xx + socket errors |
+|---|---|---|---|---|---|---|---|
+| pure Ed25519 verify, PING message (ed25519-dalek, a loop) | $VERIFY | $(paste -sd/ "$WORK/row.verify") | | | | $VERIFY_CPU | |
+| pure Ed25519 verify, /pledged message | $VERIFY_PLEDGED | $(paste -sd/ "$WORK/row.verify_pledged") | | | | | |
 EOF
-for r in "${ROWS[@]}"; do
-    IFS='|' read -r label rps runs p50 p99 cpu bad <<<"$r"
-    echo "| $label | $rps | $runs | $p50 | $p99 | $cpu | $bad |"
+for r in "${ROW_IDS[@]}"; do
+    echo "| ${LABEL[$r]} | $(col "$r" 1) | $(runs "$r") | $(col "$r" 2) | $(col "$r" 3) | $(col "$r" 4) | $(cpu_us "$r") | $(awk '{s += $5} END {print s}' "$WORK/row.$r") |"
 done
 cat <<EOF
 
@@ -199,4 +208,6 @@ cat <<EOF
 | start → first answer ≤ 20 ms | $(field first_answer_ms <<<"$RS_START") ms |
 | idle RSS ≤ 15 MB | $(field idle_rss_mb <<<"$RS_START") MB |
 | (request log off: PING) | $(ratio "$RPS_rs_quiet" "$VERIFY") × verify |
+
+By CPU time instead of throughput (verify's CPU µs ÷ the server's CPU µs per request; less sensitive to other load on a shared machine): PING $(ratio "$VERIFY_CPU" "$(cpu_us rs_ping)"), /pledged $(ratio "$VERIFY_CPU" "$(cpu_us rs_pledged)"), /pledged cache off $(ratio "$VERIFY_CPU" "$(cpu_us rs_nocache)"), PING log off $(ratio "$VERIFY_CPU" "$(cpu_us rs_quiet)"); JS per request ÷ ours: PING $(ratio "$(cpu_us js_ping)" "$(cpu_us rs_ping)")×, command $(ratio "$(cpu_us js_pledged)" "$(cpu_us rs_pledged)")×.
 EOF
