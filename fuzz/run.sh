@@ -71,6 +71,6 @@ for t in "${targets[@]}"; do
 done
 
 echo
-echo "== summary (this run; a resumed run's counts cover this run only)"
+echo "== summary (AFL counts are cumulative over runs that resumed fuzz/artifacts/<target>)"
 printf '%s\n' "${summary[@]}"
 exit "$found"
