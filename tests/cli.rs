@@ -1,6 +1,9 @@
 //! Runs the real `pactbot` binary: the README's offline command, the JSON
 //! contract of DESIGN.md, exit codes, batch mode, the REPL and check-data.
 
+mod data_copy;
+use data_copy::copy_tree;
+
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
@@ -176,19 +179,6 @@ fn repl_answers_until_quit() {
     assert!(out.contains("How to use pactbot"));
     assert!(out.contains("Poland"));
     assert!(!out.contains("in numbers"), "stopped at quit");
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let dest = to.join(e.file_name());
-        if e.path().is_dir() {
-            copy_tree(&e.path(), &dest);
-        } else {
-            std::fs::copy(e.path(), dest).unwrap();
-        }
-    }
 }
 
 #[test]

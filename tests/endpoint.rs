@@ -3,6 +3,9 @@
 //! stall half-way), and requests signed as Discord signs them with a fixed
 //! test key pair.
 
+mod data_copy;
+use data_copy::copy_tree;
+
 mod endpoint_support;
 
 use std::net::SocketAddr;
@@ -637,19 +640,6 @@ async fn a_reloaded_dataset_answers_the_next_request() {
     assert!(s.endpoint.data().reload().is_err());
     assert_eq!(answered(&s, &about).await, after);
     s.stop().await.unwrap();
-}
-
-fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let dest = to.join(e.file_name());
-        if e.path().is_dir() {
-            copy_tree(&e.path(), &dest);
-        } else {
-            std::fs::copy(e.path(), dest).unwrap();
-        }
-    }
 }
 
 /// Starts a signed PING whose body stops half-way; the request holds its

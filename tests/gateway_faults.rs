@@ -12,6 +12,9 @@
 //!
 //! Every wait is bounded (`fake::WAIT`, `Bot::expect_log`).
 
+mod data_copy;
+use data_copy::copy_tree;
+
 mod gateway_support;
 
 use std::path::Path;
@@ -27,19 +30,6 @@ fn data_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data"), dir.path());
     dir
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let dest = to.join(e.file_name());
-        if e.path().is_dir() {
-            copy_tree(&e.path(), &dest);
-        } else {
-            std::fs::copy(e.path(), dest).unwrap();
-        }
-    }
 }
 
 /// Starts the bot with one shard and waits for READY.

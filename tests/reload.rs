@@ -11,6 +11,9 @@
 //!
 //! Requests are signed with the fixed test key of `tests/endpoint_support`.
 
+mod data_copy;
+use data_copy::copy_tree;
+
 mod endpoint_support;
 mod gateway_support;
 
@@ -27,19 +30,6 @@ use pactbot::discord::{gateway, interaction, reload};
 use serde_json::Value;
 
 const VERSION: &str = "2025.11.1";
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let dest = to.join(e.file_name());
-        if e.path().is_dir() {
-            copy_tree(&e.path(), &dest);
-        } else {
-            std::fs::copy(e.path(), dest).unwrap();
-        }
-    }
-}
 
 fn data_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
