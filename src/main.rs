@@ -92,6 +92,13 @@ fn main() -> ExitCode {
         .init();
     match run(cli) {
         Ok(code) => code,
+        // `pactbot ask … | head`: the reader left; that is not a failure.
+        Err(e)
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("error: {e:#}");
             ExitCode::from(1)
