@@ -3,12 +3,12 @@
 //! `respond`. Whatever parses must get a response inside Discord's limits
 //! that pings nobody.
 
-use afl::fuzz;
+use afl::fuzz_nohook;
 use pactbot::discord::interaction;
 use pactbot_fuzz::{check, ds};
 
 fn main() {
-    fuzz!(|data: &[u8]| {
+    fuzz_nohook!(|data: &[u8]| {
         if let Ok(i) = interaction::parse(data) {
             let (resp, _outcome) = interaction::respond(ds(), &i);
             check(&resp);

@@ -3,7 +3,7 @@
 //! limit; the rest is the query. Every answer must respect its scope, hold
 //! distinct targets and stay within its stated bounds.
 
-use afl::fuzz;
+use afl::fuzz_nohook;
 use pactbot::commands::{self, COMMANDS};
 use pactbot::search::{Resolution, Scope, Target};
 use pactbot_fuzz::{check_choices, ds, text};
@@ -16,7 +16,7 @@ fn distinct(ts: &[Target]) -> bool {
 }
 
 fn main() {
-    fuzz!(|data: &[u8]| {
+    fuzz_nohook!(|data: &[u8]| {
         let Some((&limit, rest)) = data.split_first() else {
             return;
         };

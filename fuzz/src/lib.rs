@@ -1,6 +1,12 @@
 //! What the fuzz targets share: the dataset, loaded once per process (AFL's
 //! persistent mode runs many inputs in one process), and the checks every
 //! response must pass. A failed check panics, and AFL records it as a crash.
+//!
+//! The targets use `fuzz_nohook!`, not `fuzz!`: `fuzz!` installs a panic
+//! hook that aborts at once, even on a panic the code under test catches
+//! itself (as `interaction::parse` does with serenity's). Without the hook a
+//! panic behaves as in production: one that is caught is no crash, one that
+//! escapes the target is caught by afl.rs, which aborts, and AFL records it.
 
 use std::sync::OnceLock;
 
