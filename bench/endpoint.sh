@@ -189,9 +189,13 @@ Server on core 0, \`wrk -t1 -c$CONNS\` on core 1, loopback; $RUNS interleaved ro
 | pure Ed25519 verify, PING message (ed25519-dalek, a loop) | $VERIFY | $(paste -sd/ "$WORK/row.verify") | | | | $VERIFY_CPU | |
 | pure Ed25519 verify, /pledged message | $VERIFY_PLEDGED | $(paste -sd/ "$WORK/row.verify_pledged") | | | | | |
 EOF
+flagged=0
 for r in "${ROW_IDS[@]}"; do
-    echo "| ${LABEL[$r]} | $(col "$r" 1) | $(runs "$r") | $(col "$r" 2) | $(col "$r" 3) | $(col "$r" 4) | $(cpu_us "$r") | $(awk '{s += $5} END {print s}' "$WORK/row.$r") |"
+    flag=""
+    if [ "$(col "$r" 4)" -lt 90 ]; then flag=" ⚠"; flagged=1; fi
+    echo "| ${LABEL[$r]}$flag | $(col "$r" 1) | $(runs "$r") | $(col "$r" 2) | $(col "$r" 3) | $(col "$r" 4) | $(cpu_us "$r") | $(awk '{s += $5} END {print s}' "$WORK/row.$r") |"
 done
+[ "$flagged" = 0 ] || printf '\n%s\n' "⚠ = the server's core was busy less than 90 % of the time: wrk (or the machine) was the limit, not the server, so that row's req/s understates it."
 cat <<EOF
 
 | process | start → first signed PING answered (median; min–max) | idle RSS 0.5 s after |
