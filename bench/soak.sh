@@ -8,7 +8,7 @@
 # latency p50/p99/max and the server's RSS; then the totals and the goals
 # (no error beyond the intended rejections, no 5xx, RSS growth from the
 # first window to the last under 10 %). The load generator is
-# examples/soak.rs, which signs with the test key of tests/endpoint_support.
+# examples/soak.rs, which signs with the test key of tests/it/support/payloads.rs.
 #
 # Usage: bench/soak.sh [SECONDS]        (default 300; stops by itself)
 #        RATE=500 WINDOW=30 RELOAD_EVERY=60 PORT=18282 bench/soak.sh 300
@@ -45,7 +45,7 @@ trap cleanup EXIT
 
 # A copy of the dataset, so the SIGHUPs have something to reload.
 cp -r data "$WORK/data"
-# The public half of the fixed test key of tests/endpoint_support.
+# The public half of the fixed test key of tests/it/support/payloads.rs.
 DISCORD_PUBLIC_KEY=$("$SOAK" --print-public-key)
 export DISCORD_PUBLIC_KEY
 

@@ -10,7 +10,7 @@
 //! endpoint_bench startup RUNS PORT -- COMMAND [ARGS…]
 //! ```
 
-#[path = "../tests/endpoint_support/mod.rs"]
+#[path = "../tests/it/support/payloads.rs"]
 mod support;
 
 use std::io::{Read, Write};

@@ -31,7 +31,7 @@
 //! Memory is the server's VmRSS from `/proc/PID/status` at the end of each
 //! window. The last lines are `RESULT …` key=value pairs and a Markdown table.
 
-#[path = "../tests/endpoint_support/mod.rs"]
+#[path = "../tests/it/support/payloads.rs"]
 mod support;
 
 use std::collections::BTreeMap;

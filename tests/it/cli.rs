@@ -1,0 +1,239 @@
+//! Runs the real `pactbot` binary: the README's offline command, the JSON
+//! contract of DESIGN.md, exit codes, batch mode, the REPL and check-data.
+
+use crate::support::data::copy_tree;
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn pactbot() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_pactbot"));
+    c.env_remove("PACTBOT_DATA").env_remove("RUST_LOG");
+    c
+}
+
+fn run(args: &[&str]) -> Output {
+    pactbot().args(args).output().expect("run pactbot")
+}
+
+fn run_stdin(args: &[&str], input: &str) -> Output {
+    let mut child = pactbot()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn pactbot");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write stdin");
+    child.wait_with_output().expect("wait")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("utf-8 stdout")
+}
+
+fn json(args: &[&str]) -> Value {
+    let o = run(args);
+    assert!(
+        o.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    serde_json::from_str(&stdout(&o)).expect("one JSON document")
+}
+
+#[test]
+fn the_readme_command_answers_offline() {
+    let o = run(&["ask", "/pledged aid:air defence"]);
+    assert!(o.status.success());
+    let text = stdout(&o);
+    assert!(text.starts_with("**Air defence"), "{text}");
+    assert!(
+        text.contains("United Kingdom") && text.contains("Norway"),
+        "{text}"
+    );
+    assert!(
+        text.contains("(source)") || text.contains("[source]("),
+        "cites sources: {text}"
+    );
+}
+
+#[test]
+fn pledged_json_follows_the_contract() {
+    let v = json(&["ask", "--json", "/pledged aid:air defence"]);
+    assert_eq!(v["command"], "pledged");
+    assert_eq!(v["status"], "ok");
+    assert_eq!(v["aid"]["id"], "air-defence");
+    assert_eq!(v["aid"]["name"], "Air defence");
+    let partners = v["partners"].as_array().expect("partners");
+    assert!(partners.len() >= 5);
+    for p in partners {
+        for key in ["id", "name", "detail"] {
+            assert!(p[key].as_str().is_some_and(|s| !s.is_empty()), "{key} in {p}");
+        }
+        assert!(!p["sources"].as_array().expect("sources").is_empty());
+    }
+    let ids: Vec<&str> = partners.iter().map(|p| p["id"].as_str().unwrap()).collect();
+    assert_eq!(ids[0], "GB", "signing order");
+}
+
+#[test]
+fn agreement_json_for_a_typo_is_the_right_partner() {
+    let v = json(&["ask", "--json", "/agreement country:Frnace"]);
+    assert_eq!(v["command"], "agreement");
+    assert_eq!(v["status"], "ok");
+    let p = &v["partner"];
+    assert_eq!(p["id"], "FR");
+    assert_eq!(p["name"], "France");
+    assert_eq!(p["signed"], "2024-02-16");
+    assert!(p["place"].as_str().unwrap().contains("Paris"));
+    assert!(p["signatories"]["partner"][0]["name"]
+        .as_str()
+        .unwrap()
+        .contains("Macron"));
+    assert!(!p["aid"].as_array().unwrap().is_empty());
+    assert!(!p["sources"].as_array().unwrap().is_empty());
+    // The positional form answers the same.
+    assert_eq!(
+        json(&["ask", "--json", "/agreement France"])["partner"]["id"],
+        "FR"
+    );
+}
+
+#[test]
+fn non_partners_and_junk_are_answers_not_errors() {
+    let v = json(&["ask", "--json", "/agreement country:Slovakia"]);
+    assert_eq!(v["status"], "not_a_partner");
+    assert_eq!(v["country"]["id"], "SK");
+    let v = json(&["ask", "--json", "/agreement country:Угорщина"]);
+    assert_eq!(v["status"], "not_a_partner");
+    assert_eq!(v["country"]["id"], "HU");
+    let v = json(&["ask", "--json", "/agreement country:pizza delivery"]);
+    assert_eq!(v["status"], "no_match");
+    assert!(v["suggestions"].is_null() || v["suggestions"].is_array());
+}
+
+#[test]
+fn invalid_commands_exit_2_with_the_error_on_stderr() {
+    let o = run(&["ask", "/plegded aid:drones"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("/pledged"), "suggests the command: {err}");
+    assert!(stdout(&o).is_empty());
+    let o = run(&["ask", "--json", "/agreement"]);
+    assert_eq!(o.status.code(), Some(2));
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("json");
+    assert_eq!(v["status"], "error");
+    assert!(v["error"].as_str().unwrap().contains("country"));
+    // A usage error from clap is 2 as well.
+    assert_eq!(run(&["ask"]).status.code(), Some(2));
+    assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
+}
+
+#[test]
+fn discord_output_is_the_exact_interaction_response() {
+    let o = run(&["ask", "--discord", "/agreement country:GB"]);
+    assert!(o.status.success());
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("json");
+    assert_eq!(v["type"], 4);
+    assert_eq!(v["data"]["allowed_mentions"]["parse"], serde_json::json!([]));
+    let embed = &v["data"]["embeds"][0];
+    assert!(embed["title"].as_str().unwrap().contains("United Kingdom"));
+    assert!(embed["fields"].as_array().unwrap().len() <= 25);
+    // Paginated: a next button that carries the next page's command.
+    let next = &v["data"]["components"][0]["components"][2];
+    assert_eq!(next["custom_id"], "pg:/agreement country:GB page:2");
+}
+
+#[test]
+fn batch_mode_answers_one_json_a_line() {
+    let o = run_stdin(
+        &["ask", "--json", "-"],
+        "/agreement Japan\n\n/pledged drones\n/nope\n/stats\n",
+    );
+    assert!(o.status.success());
+    let lines: Vec<Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json line"))
+        .collect();
+    let statuses: Vec<&str> = lines.iter().map(|v| v["status"].as_str().unwrap()).collect();
+    assert_eq!(statuses, ["ok", "ok", "error", "ok"]);
+    assert_eq!(lines[0]["partner"]["id"], "JP");
+    assert_eq!(lines[1]["aid"]["id"], "drones");
+}
+
+#[test]
+fn repl_answers_until_quit() {
+    let o = run_stdin(&["repl"], "/help\n/agreement Poland\nquit\n/stats\n");
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(out.contains("How to use pactbot"));
+    assert!(out.contains("Poland"));
+    assert!(!out.contains("in numbers"), "stopped at quit");
+}
+
+#[test]
+fn check_data_accepts_the_shipped_data_and_refuses_a_broken_folder_naming_the_file() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let o = run(&["check-data", data.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(stdout(&o).starts_with("ok: 29 partners"));
+
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&data, dir.path());
+    // An unknown aid id, a pledge without a source, and a name that Germany already has.
+    let fr = dir.path().join("partners/FR.json");
+    let mut v: Value = serde_json::from_str(&std::fs::read_to_string(&fr).unwrap()).unwrap();
+    v["aid"][0]["aid"] = "space-lasers".into();
+    v["aid"][1]["sources"] = serde_json::json!([]);
+    v["names"]["abbreviations"]
+        .as_array_mut()
+        .unwrap()
+        .push("Deutschland".into());
+    std::fs::write(&fr, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    // A bad date in another file.
+    let it = dir.path().join("partners/IT.json");
+    let text = std::fs::read_to_string(&it)
+        .unwrap()
+        .replace("2024-02-24", "2024-02-30");
+    std::fs::write(&it, text).unwrap();
+
+    let o = run(&["check-data", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("partners/FR.json") && err.contains("space-lasers"),
+        "{err}"
+    );
+    assert!(err.contains("has no source"), "{err}");
+    assert!(err.contains("Deutschland"), "{err}");
+    assert!(
+        err.contains("partners/IT.json") && err.contains("cannot parse"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("official_count"),
+        "no knock-on problem from the unparsed file: {err}"
+    );
+
+    // The bot refuses to answer from it rather than half-loading.
+    let o = run(&["ask", "--data", dir.path().to_str().unwrap(), "/stats"]);
+    assert_eq!(o.status.code(), Some(1));
+    let o = pactbot()
+        .env("PACTBOT_DATA", dir.path())
+        .args(["ask", "/stats"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "PACTBOT_DATA is honoured");
+    let o = run(&["check-data", "/nonexistent/pactbot-data"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("cannot read"));
+}
