@@ -46,6 +46,14 @@ impl Status {
     }
 }
 
+/// One autocomplete suggestion: a label shown to the user and the value
+/// sent back when it is picked.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Choice {
+    pub name: String,
+    pub value: String,
+}
+
 /// One embed field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Field {
@@ -107,31 +115,6 @@ pub fn clip(s: &str, max: usize) -> String {
     let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
     out.push('…');
     out
-}
-
-/// Makes user text safe to echo: Markdown and mentions are escaped, control
-/// characters dropped, and the length capped.
-pub fn escape_user_text(s: &str, max: usize) -> String {
-    let mut out = String::with_capacity(s.len().min(max * 2));
-    for ch in s.chars() {
-        if ch.is_control()
-            || matches!(ch, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-        {
-            continue;
-        }
-        if matches!(
-            ch,
-            '\\' | '*' | '_' | '~' | '`' | '|' | '>' | '[' | ']' | '(' | ')' | '#' | '-' | '<' | ':'
-        ) {
-            out.push('\\');
-        }
-        out.push(ch);
-        if ch == '@' {
-            // A zero-width space after @ keeps "@everyone" from ever being a mention.
-            out.push('\u{200B}');
-        }
-    }
-    clip(out.trim(), max)
 }
 
 /// Room kept free on each page for the title's page marker and the footer.
@@ -379,15 +362,5 @@ mod tests {
         let r = build(ReplyBuilder::new("t", Status::Ok, "T").field("a", "b", true), 3);
         assert!(r.page.is_none());
         assert_eq!(r.fields.len(), 1);
-    }
-
-    #[test]
-    fn escape_neutralises_mentions_markdown_and_controls() {
-        let e = escape_user_text("@everyone <@123> **bold** [x](http://a)\u{0}\u{202E}", 200);
-        assert!(!e.contains("@everyone"));
-        assert!(e.contains("\\*\\*bold\\*\\*"));
-        assert!(e.contains("\\<@\u{200B}123\\>"));
-        assert!(!e.contains('\u{0}') && !e.contains('\u{202E}'));
-        assert!(escape_user_text(&"a".repeat(6000), 100).chars().count() <= 100);
     }
 }

@@ -1,18 +1,9 @@
 //! Autocomplete: what Discord shows while a user types a partner or aid option.
 
-use serde::Serialize;
-
 use super::table::{self, OptionKind};
 use crate::dataset::Dataset;
-use crate::reply::{clip, limits};
+use crate::reply::{clip, limits, Choice};
 use crate::search::{Scope, Target};
-
-/// One suggestion: a label shown to the user and the value sent back.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Choice {
-    pub name: String,
-    pub value: String,
-}
 
 /// Partners offered on an empty input: the ones people ask about most
 /// (largest donors and neighbours first), then the rest in signing order.

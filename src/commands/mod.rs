@@ -10,93 +10,134 @@ mod execute;
 mod parse;
 pub mod table;
 
-pub use autocomplete::{autocomplete, Choice};
-pub use execute::{error_reply, execute, flag, money_amount};
+pub use autocomplete::autocomplete;
+pub use execute::{error_reply, execute};
 pub use parse::parse;
-pub use table::{CommandSpec, OptionKind, OptionSpec, COMMANDS};
+pub use table::{CommandKind, CommandSpec, OptionKind, OptionSpec, COMMANDS};
 
-/// A command ready to run.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A command ready to run: every option is a typed value, checked against
+/// the table. `Hash + Eq` so an answer can be cached by its command.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Command {
-    Agreement {
-        country: String,
-        page: usize,
-    },
-    Pledged {
-        aid: String,
-        page: usize,
-    },
-    Search {
-        query: String,
-        page: usize,
-    },
+    /// One partner's agreement.
+    Agreement { country: String, page: usize },
+    /// Every partner that pledged one kind of aid.
+    Pledged { aid: String, page: usize },
+    /// Free text: a partner, an aid type or both.
+    Search { query: String, page: usize },
+    /// Two partners side by side.
     Compare {
         first: String,
         second: String,
         page: usize,
     },
-    Timeline {
-        page: usize,
-    },
-    Stats {
-        page: usize,
-    },
-    About {
-        page: usize,
-    },
-    Help {
-        page: usize,
-    },
+    /// Every signing in order.
+    Timeline { page: usize },
+    /// Counts and sums.
+    Stats { page: usize },
+    /// What the data covers.
+    About { page: usize },
+    /// How to use the bot.
+    Help { page: usize },
 }
 
 impl Command {
-    pub fn name(&self) -> &'static str {
+    /// Which command of the table this is.
+    pub fn kind(&self) -> CommandKind {
         match self {
-            Command::Agreement { .. } => "agreement",
-            Command::Pledged { .. } => "pledged",
-            Command::Search { .. } => "search",
-            Command::Compare { .. } => "compare",
-            Command::Timeline { .. } => "timeline",
-            Command::Stats { .. } => "stats",
-            Command::About { .. } => "about",
-            Command::Help { .. } => "help",
+            Command::Agreement { .. } => CommandKind::Agreement,
+            Command::Pledged { .. } => CommandKind::Pledged,
+            Command::Search { .. } => CommandKind::Search,
+            Command::Compare { .. } => CommandKind::Compare,
+            Command::Timeline { .. } => CommandKind::Timeline,
+            Command::Stats { .. } => CommandKind::Stats,
+            Command::About { .. } => CommandKind::About,
+            Command::Help { .. } => CommandKind::Help,
         }
+    }
+
+    /// The English name, as in the table (`pledged`).
+    pub fn name(&self) -> &'static str {
+        self.kind().name()
+    }
+
+    /// The page asked for (1-based).
+    pub fn page(&self) -> usize {
+        match self {
+            Command::Agreement { page, .. }
+            | Command::Pledged { page, .. }
+            | Command::Search { page, .. }
+            | Command::Compare { page, .. }
+            | Command::Timeline { page }
+            | Command::Stats { page }
+            | Command::About { page }
+            | Command::Help { page } => *page,
+        }
+    }
+
+    /// The same command showing another page.
+    #[must_use]
+    pub fn with_page(&self, n: usize) -> Command {
+        let mut c = self.clone();
+        match &mut c {
+            Command::Agreement { page, .. }
+            | Command::Pledged { page, .. }
+            | Command::Search { page, .. }
+            | Command::Compare { page, .. }
+            | Command::Timeline { page }
+            | Command::Stats { page }
+            | Command::About { page }
+            | Command::Help { page } => *page = n,
+        }
+        c
     }
 
     /// The command line that runs this command again, parseable by [`parse`]
     /// (used for page buttons, so it must stay short).
     pub fn to_line(&self) -> String {
-        let page = |p: &usize| {
-            if *p > 1 {
-                format!(" page:{p}")
-            } else {
-                String::new()
-            }
+        let page = match self.page() {
+            p if p > 1 => format!(" page:{p}"),
+            _ => String::new(),
         };
         match self {
-            Command::Agreement { country, page: p } => format!("/agreement country:{country}{}", page(p)),
-            Command::Pledged { aid, page: p } => format!("/pledged aid:{aid}{}", page(p)),
-            Command::Search { query, page: p } => format!("/search query:{query}{}", page(p)),
-            Command::Compare {
-                first,
-                second,
-                page: p,
-            } => {
-                format!("/compare first:{first} second:{second}{}", page(p))
+            Command::Agreement { country, .. } => format!("/agreement country:{country}{page}"),
+            Command::Pledged { aid, .. } => format!("/pledged aid:{aid}{page}"),
+            Command::Search { query, .. } => format!("/search query:{query}{page}"),
+            Command::Compare { first, second, .. } => {
+                format!("/compare first:{first} second:{second}{page}")
             }
-            Command::Timeline { page: p }
-            | Command::Stats { page: p }
-            | Command::About { page: p }
-            | Command::Help { page: p } => format!("/{}{}", self.name(), page(p)),
+            Command::Timeline { .. }
+            | Command::Stats { .. }
+            | Command::About { .. }
+            | Command::Help { .. } => {
+                format!("/{}{page}", self.name())
+            }
         }
     }
 }
 
-/// A command named with its option values, not yet typed.
+/// An option value as a transport hands it over: text from a typed line or
+/// a Discord string option, an integer from a Discord integer option.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    Text(String),
+    Integer(i64),
+}
+
+/// An option value after checking against its [`OptionSpec`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    /// Trimmed, non-empty, at most [`table::MAX_TEXT`] characters.
+    Text(String),
+    /// A page number from 1 to [`table::MAX_PAGE`].
+    Page(usize),
+}
+
+/// A command named with its option values, checked but not yet a [`Command`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Invocation {
     pub spec: &'static CommandSpec,
-    pub args: Vec<(&'static OptionSpec, String)>,
+    pub args: Vec<(&'static OptionSpec, Value)>,
 }
 
 /// Why a command could not be understood. Shown to the user.
@@ -130,17 +171,17 @@ pub enum CommandError {
 }
 
 impl Invocation {
-    /// Checks names and values against the table. `args` are (option name, raw value).
+    /// Checks names and values against the table. `args` are (option name, value).
     pub fn new<'a>(
         command: &str,
-        args: impl IntoIterator<Item = (&'a str, String)>,
+        args: impl IntoIterator<Item = (&'a str, Arg)>,
     ) -> Result<Invocation, CommandError> {
         let spec = table::find(command).ok_or_else(|| CommandError::UnknownCommand {
             name: reply_safe(command),
             suggestion: suggest_command(command),
         })?;
-        let mut out: Vec<(&'static OptionSpec, String)> = Vec::new();
-        for (name, value) in args {
+        let mut out: Vec<(&'static OptionSpec, Value)> = Vec::new();
+        for (name, arg) in args {
             let opt = spec.option(name).ok_or_else(|| CommandError::UnknownOption {
                 command: spec.name,
                 option: reply_safe(name),
@@ -149,25 +190,9 @@ impl Invocation {
             if out.iter().any(|(o, _)| o.name == opt.name) {
                 return Err(CommandError::RepeatedOption { option: opt.name });
             }
-            let value = value.trim().to_string();
-            let n = value.chars().count();
-            if n > table::MAX_TEXT {
-                return Err(CommandError::BadValue {
-                    option: opt.name,
-                    reason: format!("too long ({n} characters; at most {})", table::MAX_TEXT),
-                });
+            if let Some(value) = check(spec, opt, arg)? {
+                out.push((opt, value));
             }
-            if value.is_empty() {
-                if opt.required {
-                    return Err(CommandError::MissingOption {
-                        command: spec.name,
-                        option: opt.name,
-                        usage: spec.usage(),
-                    });
-                }
-                continue;
-            }
-            out.push((opt, value));
         }
         for o in spec.options.iter().filter(|o| o.required) {
             if !out.iter().any(|(g, _)| g.name == o.name) {
@@ -181,76 +206,115 @@ impl Invocation {
         Ok(Invocation { spec, args: out })
     }
 
-    fn text(&self, name: &str) -> String {
+    /// The text of option `name` (empty when absent, which the table's
+    /// `required` rules out for every option read this way).
+    fn text(&mut self, name: &str) -> String {
+        debug_assert!(
+            self.spec.option(name).is_some(),
+            "{} has no option {name}",
+            self.spec.name
+        );
         self.args
-            .iter()
+            .iter_mut()
             .find(|(o, _)| o.name == name)
-            .map(|(_, v)| v.clone())
+            .and_then(|(_, v)| match v {
+                Value::Text(t) => Some(std::mem::take(t)),
+                Value::Page(_) => None,
+            })
             .unwrap_or_default()
     }
 
-    fn page(&self) -> Result<usize, CommandError> {
-        match self.args.iter().find(|(o, _)| o.kind == OptionKind::Page) {
-            None => Ok(1),
-            Some((o, v)) => match v.parse::<i64>() {
-                Ok(n) if (1..=table::MAX_PAGE).contains(&n) => Ok(usize::try_from(n).unwrap_or(1)),
-                _ => Err(CommandError::BadValue {
-                    option: o.name,
-                    reason: format!("a page is a number from 1 to {}", table::MAX_PAGE),
-                }),
-            },
-        }
+    fn page(&self) -> usize {
+        self.args
+            .iter()
+            .find_map(|(_, v)| match v {
+                Value::Page(n) => Some(*n),
+                Value::Text(_) => None,
+            })
+            .unwrap_or(1)
     }
 
     /// The typed command.
-    pub fn into_command(self) -> Result<Command, CommandError> {
-        let page = self.page()?;
-        Ok(match self.spec.name {
-            "agreement" => Command::Agreement {
+    pub fn into_command(mut self) -> Result<Command, CommandError> {
+        let page = self.page();
+        Ok(match self.spec.kind {
+            CommandKind::Agreement => Command::Agreement {
                 country: self.text("country"),
                 page,
             },
-            "pledged" => Command::Pledged {
+            CommandKind::Pledged => Command::Pledged {
                 aid: self.text("aid"),
                 page,
             },
-            "search" => Command::Search {
+            CommandKind::Search => Command::Search {
                 query: self.text("query"),
                 page,
             },
-            "compare" => Command::Compare {
+            CommandKind::Compare => Command::Compare {
                 first: self.text("first"),
                 second: self.text("second"),
                 page,
             },
-            "timeline" => Command::Timeline { page },
-            "stats" => Command::Stats { page },
-            "about" => Command::About { page },
-            _ => Command::Help { page },
+            CommandKind::Timeline => Command::Timeline { page },
+            CommandKind::Stats => Command::Stats { page },
+            CommandKind::About => Command::About { page },
+            CommandKind::Help => Command::Help { page },
         })
     }
 }
 
-/// User text as it may appear inside an error message, where it always sits
-/// in a code span (`` `/{name}` ``). Markdown is not parsed there but
-/// backslash escapes would show literally, so nothing is escaped: a backtick,
-/// which would end the span, becomes `ˋ`; control and direction characters
-/// are dropped; a zero-width space after `<` and `@` keeps mention syntax
-/// (`@everyone`, `<@123>`, `<#789>`) inert.
-fn reply_safe(s: &str) -> String {
-    let mut out = String::new();
-    for ch in s.chars() {
-        if ch.is_control()
-            || matches!(ch, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-        {
-            continue;
+/// One value checked against its option: `None` for an empty optional value.
+fn check(spec: &CommandSpec, opt: &'static OptionSpec, arg: Arg) -> Result<Option<Value>, CommandError> {
+    let bad_page = || CommandError::BadValue {
+        option: opt.name,
+        reason: format!("a page is a number from 1 to {}", table::MAX_PAGE),
+    };
+    let text = match arg {
+        Arg::Integer(n) if opt.kind == OptionKind::Page => {
+            return page_number(n).map(|p| Some(Value::Page(p))).ok_or_else(bad_page)
         }
-        out.push(if ch == '`' { 'ˋ' } else { ch });
-        if matches!(ch, '<' | '@') {
-            out.push('\u{200B}');
-        }
+        Arg::Integer(n) => n.to_string(),
+        Arg::Text(t) => t,
+    };
+    let text = text.trim();
+    let n = text.chars().count();
+    if n > table::MAX_TEXT {
+        return Err(CommandError::BadValue {
+            option: opt.name,
+            reason: format!("too long ({n} characters; at most {})", table::MAX_TEXT),
+        });
     }
-    crate::reply::clip(out.trim(), 40)
+    if text.is_empty() {
+        if opt.required {
+            return Err(CommandError::MissingOption {
+                command: spec.name,
+                option: opt.name,
+                usage: spec.usage(),
+            });
+        }
+        return Ok(None);
+    }
+    match opt.kind {
+        OptionKind::Page => text
+            .parse::<i64>()
+            .ok()
+            .and_then(page_number)
+            .map(|p| Some(Value::Page(p)))
+            .ok_or_else(bad_page),
+        OptionKind::Partner | OptionKind::Aid | OptionKind::Text => Ok(Some(Value::Text(text.to_string()))),
+    }
+}
+
+fn page_number(n: i64) -> Option<usize> {
+    if (1..=table::MAX_PAGE).contains(&n) {
+        usize::try_from(n).ok()
+    } else {
+        None
+    }
+}
+
+fn reply_safe(s: &str) -> String {
+    execute::format::code_span_safe(s, 40)
 }
 
 /// The nearest command name to a mistyped one, if it is close.
@@ -296,6 +360,67 @@ mod tests {
         ] {
             assert_eq!(parse(&c.to_line()), Ok(c.clone()), "{}", c.to_line());
         }
+    }
+
+    /// One example command per kind of the table, with every option set.
+    fn example(kind: CommandKind, page: usize) -> Command {
+        match kind {
+            CommandKind::Agreement => Command::Agreement {
+                country: "United Kingdom".into(),
+                page,
+            },
+            CommandKind::Pledged => Command::Pledged {
+                aid: "air defence".into(),
+                page,
+            },
+            CommandKind::Search => Command::Search {
+                query: "what did Japan pledge on demining".into(),
+                page,
+            },
+            CommandKind::Compare => Command::Compare {
+                first: "Germany".into(),
+                second: "France".into(),
+                page,
+            },
+            CommandKind::Timeline => Command::Timeline { page },
+            CommandKind::Stats => Command::Stats { page },
+            CommandKind::About => Command::About { page },
+            CommandKind::Help => Command::Help { page },
+        }
+    }
+
+    #[test]
+    fn every_command_of_the_table_round_trips_through_its_line() {
+        for spec in COMMANDS {
+            for page in [1, 2, table::MAX_PAGE as usize] {
+                let c = example(spec.kind, page);
+                assert_eq!(c.kind(), spec.kind);
+                assert_eq!(c.name(), spec.name);
+                assert_eq!(c.page(), page);
+                let line = c.to_line();
+                assert!(
+                    line.starts_with(&format!("/{} ", spec.name)) || line == format!("/{}", spec.name),
+                    "{line}"
+                );
+                assert_eq!(parse(&line), Ok(c.clone()), "{line}");
+                assert_eq!(c.with_page(3).with_page(page), c);
+            }
+        }
+    }
+
+    #[test]
+    fn integer_pages_stay_integers_and_are_range_checked() {
+        let inv = Invocation::new("timeline", [("page", Arg::Integer(7))]).unwrap();
+        assert_eq!(inv.args[0].1, Value::Page(7));
+        assert_eq!(inv.into_command(), Ok(Command::Timeline { page: 7 }));
+        for bad in [0, -1, table::MAX_PAGE + 1, i64::MAX] {
+            assert!(matches!(
+                Invocation::new("timeline", [("page", Arg::Integer(bad))]),
+                Err(CommandError::BadValue { option: "page", .. })
+            ));
+        }
+        let inv = Invocation::new("сторінка", std::iter::empty());
+        assert!(matches!(inv, Err(CommandError::UnknownCommand { .. })));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! option (or, for `/compare`, both partners split at "vs", "and" or a comma).
 
 use super::table::{self, CommandSpec, OptionKind};
-use super::{Command, CommandError, Invocation};
+use super::{Arg, Command, CommandError, Invocation};
 
 /// Parses one command line into a [`Command`].
 pub fn parse(line: &str) -> Result<Command, CommandError> {
@@ -24,7 +24,7 @@ pub fn parse(line: &str) -> Result<Command, CommandError> {
         return Invocation::new(name, std::iter::empty()).and_then(Invocation::into_command);
     };
     let args = split_options(spec, rest)?;
-    Invocation::new(spec.name, args.iter().map(|(n, v)| (*n, v.clone())))?.into_command()
+    Invocation::new(spec.name, args.into_iter().map(|(n, v)| (n, Arg::Text(v))))?.into_command()
 }
 
 /// Byte offsets in `rest` where `option:` starts, with the option's name.

@@ -39,8 +39,37 @@ pub struct OptionSpec {
     pub required: bool,
 }
 
+/// Which command a [`CommandSpec`] declares. Fieldless, so every match over
+/// it is exhaustive: a command added to the table and not to the parser or
+/// to `execute` is a compile error, never a silent fallback.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CommandKind {
+    Agreement,
+    Pledged,
+    Search,
+    Compare,
+    Timeline,
+    Stats,
+    About,
+    Help,
+}
+
+impl CommandKind {
+    /// The table's entry for this kind (the table lists kinds in this order,
+    /// which a test checks).
+    pub fn spec(self) -> &'static CommandSpec {
+        &COMMANDS[self as usize]
+    }
+
+    /// The English command name (`pledged`).
+    pub fn name(self) -> &'static str {
+        self.spec().name
+    }
+}
+
 #[derive(Debug, PartialEq, Eq)]
 pub struct CommandSpec {
+    pub kind: CommandKind,
     pub name: &'static str,
     pub name_uk: &'static str,
     /// Discord's one-line description (≤ 100 characters).
@@ -85,6 +114,7 @@ const PAGE: OptionSpec = OptionSpec {
 /// Every command, in the order `/help` lists them.
 pub static COMMANDS: &[CommandSpec] = &[
     CommandSpec {
+        kind: CommandKind::Agreement,
         name: "agreement",
         name_uk: "угода",
         description: "The security agreement with one partner: dates, signatories, money, aid, sources",
@@ -103,6 +133,7 @@ pub static COMMANDS: &[CommandSpec] = &[
         example: "/agreement country:Japan",
     },
     CommandSpec {
+        kind: CommandKind::Pledged,
         name: "pledged",
         name_uk: "зобовʼязання",
         description: "Every partner that pledged one kind of aid, with what and the source",
@@ -121,6 +152,7 @@ pub static COMMANDS: &[CommandSpec] = &[
         example: "/pledged aid:air defence",
     },
     CommandSpec {
+        kind: CommandKind::Search,
         name: "search",
         name_uk: "пошук",
         description: "Ask in your own words: a country, a kind of aid, or both",
@@ -139,6 +171,7 @@ pub static COMMANDS: &[CommandSpec] = &[
         example: "/search query:what did Norway pledge on air defence",
     },
     CommandSpec {
+        kind: CommandKind::Compare,
         name: "compare",
         name_uk: "порівняти",
         description: "Two partners side by side: dates, money, shared and distinct aid areas",
@@ -165,6 +198,7 @@ pub static COMMANDS: &[CommandSpec] = &[
         example: "/compare first:Germany second:France",
     },
     CommandSpec {
+        kind: CommandKind::Timeline,
         name: "timeline",
         name_uk: "хронологія",
         description: "Every signing in order, with the running count",
@@ -173,6 +207,7 @@ pub static COMMANDS: &[CommandSpec] = &[
         example: "/timeline",
     },
     CommandSpec {
+        kind: CommandKind::Stats,
         name: "stats",
         name_uk: "статистика",
         description: "Counts, money by currency, the most and least pledged kinds of aid",
@@ -181,6 +216,7 @@ pub static COMMANDS: &[CommandSpec] = &[
         example: "/stats",
     },
     CommandSpec {
+        kind: CommandKind::About,
         name: "about",
         name_uk: "про-бота",
         description: "What the data covers, how current it is, and where it comes from",
@@ -189,6 +225,7 @@ pub static COMMANDS: &[CommandSpec] = &[
         example: "/about",
     },
     CommandSpec {
+        kind: CommandKind::Help,
         name: "help",
         name_uk: "довідка",
         description: "How to use pactbot",
@@ -261,6 +298,16 @@ mod tests {
                 c.usage()
             );
         }
+    }
+
+    #[test]
+    fn each_kind_is_declared_once_at_its_own_position() {
+        for (i, c) in COMMANDS.iter().enumerate() {
+            assert_eq!(c.kind as usize, i, "{} is out of order", c.name);
+            assert!(std::ptr::eq(c.kind.spec(), c));
+        }
+        // The last kind's position bounds the table from below.
+        assert_eq!(CommandKind::Help as usize + 1, COMMANDS.len());
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use serenity::model::application::{CommandDataOptionValue, CommandInteraction, Interaction};
 
-use crate::commands::{self, Invocation};
+use crate::commands::{self, Arg, Invocation};
 use crate::dataset::Dataset;
 use crate::render::discord::{self as body, InteractionResponse, PAGE_BUTTON_PREFIX};
 use crate::reply::{Reply, Status};
@@ -110,15 +110,16 @@ pub fn parse(bytes: &[u8]) -> Result<Interaction, ParseError> {
     }
 }
 
-/// Options of a slash command as (name, value) text, checked against the table.
+/// Options of a slash command as typed values, checked against the table:
+/// an integer option stays an integer.
 fn run_command(ds: &Dataset, c: &CommandInteraction) -> Reply {
     let args = c.data.options.iter().filter_map(|o| {
         let value = match &o.value {
-            CommandDataOptionValue::String(s) => s.clone(),
-            CommandDataOptionValue::Integer(n) => n.to_string(),
-            CommandDataOptionValue::Number(n) => n.to_string(),
-            CommandDataOptionValue::Boolean(b) => b.to_string(),
-            CommandDataOptionValue::Autocomplete { value, .. } => value.clone(),
+            CommandDataOptionValue::String(s) => Arg::Text(s.clone()),
+            CommandDataOptionValue::Integer(n) => Arg::Integer(*n),
+            CommandDataOptionValue::Number(n) => Arg::Text(n.to_string()),
+            CommandDataOptionValue::Boolean(b) => Arg::Text(b.to_string()),
+            CommandDataOptionValue::Autocomplete { value, .. } => Arg::Text(value.clone()),
             _ => return None,
         };
         Some((o.name.as_str(), value))

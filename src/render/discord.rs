@@ -7,8 +7,7 @@
 
 use serde::Serialize;
 
-use crate::commands::Choice;
-use crate::reply::{limits, Reply, Status};
+use crate::reply::{limits, Choice, Reply, Status};
 
 /// Discord's interaction callback types.
 pub mod callback {

@@ -1,0 +1,261 @@
+//! Every piece of Discord Markdown, emoji and escaping the replies use.
+//!
+//! The command modules never write `**`, `_`, `[..](..)` or an emoji
+//! themselves: they call these helpers. A renderer for another markup
+//! (Telegram HTML) has only this module to mirror.
+
+use crate::dataset::{Evidence, Money, Signatory};
+use crate::reply::clip;
+use crate::search::MatchStage;
+
+/// Bold: `**text**`.
+pub(crate) fn bold(s: impl std::fmt::Display) -> String {
+    format!("**{s}**")
+}
+
+/// Italic: `_text_`.
+pub(crate) fn italic(s: impl std::fmt::Display) -> String {
+    format!("_{s}_")
+}
+
+/// A code span: `` `text` ``.
+pub(crate) fn code(s: impl std::fmt::Display) -> String {
+    format!("`{s}`")
+}
+
+/// A titled link: `[title](url)`.
+pub(crate) fn link(title: &str, url: &str) -> String {
+    format!("[{title}]({url})")
+}
+
+/// A bare link without Discord's preview card: `<url>`.
+pub(crate) fn bare_link(url: &str) -> String {
+    format!("<{url}>")
+}
+
+/// A list item: `• text`.
+pub(crate) fn bullet(s: impl std::fmt::Display) -> String {
+    format!("• {s}")
+}
+
+/// Quoted user text: `“text”`.
+pub(crate) fn quoted(s: impl std::fmt::Display) -> String {
+    format!("“{s}”")
+}
+
+/// The mark in front of an open question.
+pub(crate) const WARNING: &str = "⚠️";
+
+/// The flag emoji for a two-letter code (the EU has one too).
+pub(crate) fn flag(id: &str) -> String {
+    id.chars()
+        .filter(char::is_ascii_uppercase)
+        .filter_map(|c| char::from_u32(0x1F1E6 + (c as u32 - 'A' as u32)))
+        .collect()
+}
+
+/// A Markdown link to the first source, with a leading space, or nothing.
+pub(crate) fn source_link(urls: &[String]) -> String {
+    urls.first()
+        .map(|u| format!(" {}", link("source", u)))
+        .unwrap_or_default()
+}
+
+/// "EUR 7.1 bn", "GBP 200 m", "0.25 % of GDP".
+pub(crate) fn money_amount(m: &Money) -> String {
+    let q = m.qualifier.prefix();
+    if m.currency.is_share_of_gdp() {
+        return format!("{q}{} % of GDP", trim_number(m.amount));
+    }
+    format!("{q}{} {}", m.currency.as_str(), big_number(m.amount))
+}
+
+/// "7.1 bn", "200 m", "12".
+pub(crate) fn big_number(x: f64) -> String {
+    if x >= 1e9 {
+        format!("{} bn", trim_number(x / 1e9))
+    } else if x >= 1e6 {
+        format!("{} m", trim_number(x / 1e6))
+    } else {
+        trim_number(x)
+    }
+}
+
+/// At most three decimals, without trailing zeros.
+fn trim_number(x: f64) -> String {
+    let s = format!("{x:.3}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    s.to_string()
+}
+
+/// "Name, Office; Name, Office".
+pub(crate) fn signatories(list: &[Signatory]) -> String {
+    list.iter()
+        .map(|s| format!("{}, {}", s.name, s.office))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// How strongly a statement is backed, as shown beside it.
+pub(crate) fn evidence_mark(e: Evidence) -> &'static str {
+    match e {
+        Evidence::AgreementText => "agreement text",
+        Evidence::OfficialSummary => "official summary",
+        Evidence::Press => "press report, not confirmed in the text",
+    }
+}
+
+/// One money commitment as a list item, with its evidence and source.
+pub(crate) fn money_line(m: &Money) -> String {
+    let note = m.note.as_deref().map(|n| format!(" — {n}")).unwrap_or_default();
+    bullet(format!(
+        "{} {}, {}{note} {}{}",
+        bold(money_amount(m)),
+        m.kind.label(),
+        m.period,
+        italic(format!("({})", evidence_mark(m.evidence))),
+        source_link(&m.sources)
+    ))
+}
+
+/// "the United Kingdom", "the Netherlands", "Japan": names that read with an article.
+pub(crate) fn with_article(name: &str) -> String {
+    let needs = [
+        "United ",
+        "European ",
+        "Czech Republic",
+        "Netherlands",
+        "Holy See",
+    ]
+    .iter()
+    .any(|p| name.starts_with(p));
+    if needs {
+        format!("the {name}")
+    } else {
+        name.to_string()
+    }
+}
+
+/// A note shown when the match was not exact.
+pub(crate) fn match_note(typed: &str, stage: Option<MatchStage>, name: &str) -> Option<String> {
+    stage.map(|s| {
+        let how = match s {
+            MatchStage::Prefix => "starts like",
+            MatchStage::Typo => "is close to",
+            MatchStage::Abbreviation => "abbreviates",
+        };
+        italic(format!(
+            "{} {how} {}.",
+            quoted(escape_user_text(typed, 60)),
+            bold(name)
+        ))
+    })
+}
+
+/// Makes user text safe to echo in Markdown: Markdown and mentions are
+/// escaped, control and direction characters dropped, the length capped.
+pub fn escape_user_text(s: &str, max: usize) -> String {
+    let mut out = String::with_capacity(s.len().min(max * 2));
+    for ch in s.chars() {
+        if is_invisible(ch) {
+            continue;
+        }
+        if matches!(
+            ch,
+            '\\' | '*' | '_' | '~' | '`' | '|' | '>' | '[' | ']' | '(' | ')' | '#' | '-' | '<' | ':'
+        ) {
+            out.push('\\');
+        }
+        out.push(ch);
+        if ch == '@' {
+            // A zero-width space after @ keeps "@everyone" from ever being a mention.
+            out.push('\u{200B}');
+        }
+    }
+    clip(out.trim(), max)
+}
+
+/// User text as it may appear inside an error message, where it always sits
+/// in a code span (`` `/{name}` ``). Markdown is not parsed there but
+/// backslash escapes would show literally, so nothing is escaped: a backtick,
+/// which would end the span, becomes `ˋ`; control and direction characters
+/// are dropped; a zero-width space after `<` and `@` keeps mention syntax
+/// (`@everyone`, `<@123>`, `<#789>`) inert.
+pub(crate) fn code_span_safe(s: &str, max: usize) -> String {
+    let mut out = String::new();
+    for ch in s.chars() {
+        if is_invisible(ch) {
+            continue;
+        }
+        out.push(if ch == '`' { 'ˋ' } else { ch });
+        if matches!(ch, '<' | '@') {
+            out.push('\u{200B}');
+        }
+    }
+    clip(out.trim(), max)
+}
+
+fn is_invisible(ch: char) -> bool {
+    ch.is_control()
+        || matches!(ch, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::{Currency, Evidence, MoneyKind, Qualifier};
+
+    fn m(amount: f64, cur: &str, q: Qualifier) -> Money {
+        Money {
+            amount,
+            currency: Currency(cur.into()),
+            qualifier: q,
+            period: "2024".into(),
+            kind: MoneyKind::Military,
+            note: None,
+            evidence: Evidence::OfficialSummary,
+            sources: vec![],
+        }
+    }
+
+    #[test]
+    fn amounts_read_like_a_person_writes_them() {
+        assert_eq!(money_amount(&m(7.1e9, "EUR", Qualifier::Exactly)), "EUR 7.1 bn");
+        assert_eq!(money_amount(&m(3e9, "EUR", Qualifier::UpTo)), "up to EUR 3 bn");
+        assert_eq!(
+            money_amount(&m(200e6, "GBP", Qualifier::AtLeast)),
+            "at least GBP 200 m"
+        );
+        assert_eq!(
+            money_amount(&m(0.25, "%GDP", Qualifier::Exactly)),
+            "0.25 % of GDP"
+        );
+        assert_eq!(money_amount(&m(128e6, "EUR", Qualifier::Exactly)), "EUR 128 m");
+        assert_eq!(
+            money_amount(&m(1.125e9, "USD", Qualifier::About)),
+            "about USD 1.125 bn"
+        );
+    }
+
+    #[test]
+    fn flags_come_from_codes() {
+        assert_eq!(flag("GB"), "🇬🇧");
+        assert_eq!(flag("EU"), "🇪🇺");
+    }
+
+    #[test]
+    fn escape_neutralises_mentions_markdown_and_controls() {
+        let e = escape_user_text("@everyone <@123> **bold** [x](http://a)\u{0}\u{202E}", 200);
+        assert!(!e.contains("@everyone"));
+        assert!(e.contains("\\*\\*bold\\*\\*"));
+        assert!(e.contains("\\<@\u{200B}123\\>"));
+        assert!(!e.contains('\u{0}') && !e.contains('\u{202E}'));
+        assert!(escape_user_text(&"a".repeat(6000), 100).chars().count() <= 100);
+    }
+
+    #[test]
+    fn code_spans_cannot_be_closed_or_mention() {
+        let e = code_span_safe("a`b @everyone <@1>\u{202E}", 40);
+        assert_eq!(e, "aˋb @\u{200B}everyone <\u{200B}@\u{200B}1>");
+    }
+}

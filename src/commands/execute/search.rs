@@ -1,0 +1,112 @@
+//! `/search`: free text naming a partner, an aid type, or both.
+
+use super::format::{code, evidence_mark, flag, italic, match_note, source_link};
+use super::views::{AidRef, PartnerRef, SearchView};
+use super::{agreement, pledged, resolve, Ctx};
+use crate::reply::{Reply, Status};
+use crate::search::{Candidate, Resolution, Scope, Target};
+
+pub(super) fn search(ctx: &Ctx<'_>, query: &str, page: usize) -> Reply {
+    let ds = ctx.ds;
+    match ds.index.resolve(query, Scope::Any) {
+        Resolution::Exact(t) => answer_target(ctx, t, None, page),
+        Resolution::Fuzzy { target, stage, .. } => answer_target(
+            ctx,
+            target,
+            match_note(query, Some(stage), ds.target_name(target)),
+            page,
+        ),
+        Resolution::Ambiguous(c) => resolve::no_match(ctx, "thing", query, &c, true),
+        Resolution::NoMatch { suggestions } => scanned(ctx, query, &suggestions, page),
+    }
+}
+
+/// No name matched the whole query: look for names inside it.
+fn scanned(ctx: &Ctx<'_>, query: &str, suggestions: &[Candidate], page: usize) -> Reply {
+    let ds = ctx.ds;
+    let found = ds.index.scan(query, Scope::Any);
+    let (mut partners, mut aids, mut countries) = (Vec::new(), Vec::new(), Vec::new());
+    for &t in &found {
+        match t {
+            Target::Partner(_) => partners.push(t),
+            Target::Aid(_) => aids.push(t),
+            Target::Country(_) => countries.push(t),
+        }
+    }
+    match (partners.as_slice(), aids.as_slice(), countries.as_slice()) {
+        ([], [], []) => resolve::no_match(ctx, "partner or kind of aid", query, suggestions, false),
+        ([p], [a], _) => pledge_of(ctx, *p, *a),
+        ([t], [], []) | ([], [t], []) | ([], [], [t]) => answer_target(ctx, *t, None, page),
+        // "Brazil air defence": the country has no agreement, say so.
+        ([], [_], [c]) => answer_target(ctx, *c, None, page),
+        _ => {
+            let all: Vec<Candidate> = found
+                .iter()
+                .map(|&t| Candidate {
+                    target: t,
+                    alias: ds.target_name(t).to_string(),
+                })
+                .collect();
+            resolve::no_match(ctx, "thing", query, &all, true)
+        }
+    }
+}
+
+fn answer_target(ctx: &Ctx<'_>, t: Target, note: Option<String>, page: usize) -> Reply {
+    let ds = ctx.ds;
+    match t {
+        Target::Partner(i) => agreement::agreement(ctx, &ds.partners[usize::from(i)], note, page),
+        Target::Aid(i) => pledged::pledged(ctx, &ds.aid_types[usize::from(i)], note, page),
+        Target::Country(i) => resolve::not_a_partner(ctx, &ds.countries[usize::from(i)], note),
+    }
+}
+
+/// One partner's pledge on one kind of aid ("Japan drones").
+fn pledge_of(ctx: &Ctx<'_>, p: Target, a: Target) -> Reply {
+    let ds = ctx.ds;
+    let (Target::Partner(pi), Target::Aid(ai)) = (p, a) else {
+        return answer_target(ctx, p, None, 1);
+    };
+    let partner = &ds.partners[usize::from(pi)];
+    let aid = &ds.aid_types[usize::from(ai)];
+    let title = format!("{} {} — {}", flag(partner.id.as_str()), partner.names.en, aid.en);
+    let b = match partner.pledge(&aid.id) {
+        Some(pl) => ctx
+            .reply(Status::Ok, title)
+            .description(format!(
+                "{} {}{}\n\nFrom the agreement signed {} in {}. Full record: {}",
+                pl.detail,
+                italic(format!("({})", evidence_mark(pl.evidence))),
+                source_link(&pl.sources),
+                partner.agreement.signed,
+                partner.agreement.place,
+                code(format!("/agreement country:{}", partner.id))
+            ))
+            .data(SearchView {
+                partner: PartnerRef::new(partner),
+                aid: AidRef::new(aid),
+                pledged: true,
+                detail: Some(&pl.detail),
+                evidence: Some(pl.evidence),
+                sources: pl.sources.iter().map(String::as_str).collect(),
+            }),
+        None => ctx
+            .reply(Status::Ok, title)
+            .description(format!(
+                "{}'s agreement does not mention {} in this dataset. {} shows what it covers; {} shows who pledged it.",
+                partner.names.en,
+                aid.en.to_lowercase(),
+                code(format!("/agreement country:{}", partner.id)),
+                code(format!("/pledged aid:{}", aid.id)),
+            ))
+            .data(SearchView {
+                partner: PartnerRef::new(partner),
+                aid: AidRef::new(aid),
+                pledged: false,
+                detail: None,
+                evidence: None,
+                sources: partner.sources.iter().map(|s| s.url.as_str()).collect(),
+            }),
+    };
+    b.build_one(&ctx.footer)
+}
