@@ -5,11 +5,9 @@
 
 use afl::fuzz_nohook;
 use pactbot::commands::{self, COMMANDS};
+use pactbot::search::thresholds::MAX_CANDIDATES;
 use pactbot::search::{Resolution, Scope, Target};
 use pactbot_fuzz::{check_choices, ds, text};
-
-/// `search::index::MAX_CANDIDATES` (not re-exported).
-const MAX_CANDIDATES: usize = 5;
 
 fn distinct(ts: &[Target]) -> bool {
     ts.iter().enumerate().all(|(i, t)| !ts[..i].contains(t))

@@ -6,7 +6,7 @@
 //!
 //! Stages, cheapest first (see `Index::resolve`); every stage sees only the
 //! targets the [`Scope`] admits, and each threshold is a named constant in
-//! `index.rs`:
+//! [`thresholds`]:
 //! 1. exact lookup of the normalised text (see [`normalize`]) among all
 //!    aliases and ids;
 //! 2. prefix of an alias ("germ" → Germany; query ≥ 2 characters), or, when
@@ -17,9 +17,10 @@
 //!    are `Ambiguous`, shortest alias first;
 //! 3. edit distance (optimal string alignment, strsim) on the aliases that
 //!    share the most character bigrams with the query, for typos ("Frnace",
-//!    "Untied Kingdom"): 0 edits up to 3 characters, 1 up to 5, 2 up to 10,
-//!    3 beyond; confident only if one target is strictly closer than every
-//!    other and Jaro-Winkler agrees, else `Ambiguous`;
+//!    "Untied Kingdom") within a budget that grows with the query's length
+//!    ([`thresholds::typo_budget`]); confident only if one target is
+//!    strictly closer than every other and Jaro-Winkler agrees, else
+//!    `Ambiguous`;
 //! 4. skim subsequence matching (fuzzy-matcher) for abbreviations ("nthlnds")
 //!    among aliases with the query's first letter; the query must look like
 //!    an abbreviation (few vowels) and cover a fair share of the alias;
@@ -31,6 +32,7 @@
 
 mod index;
 mod normalize;
+pub mod thresholds;
 
 pub use index::{Candidate, Index, MatchStage, Resolution, Scope};
 pub use normalize::normalize;
