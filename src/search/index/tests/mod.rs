@@ -1,5 +1,5 @@
 //! Unit tests of the index on a small fixture of real names (the table of
-//! real queries on the shipped data is `tests/resolve_table.rs`).
+//! real queries on the shipped data is `tests/it/resolve_table.rs`).
 
 mod complete_scan;
 mod properties;
