@@ -5,6 +5,7 @@
 //! any transport: the CLI, the Discord gateway and the HTTP interactions
 //! endpoint all call [`commands::execute`] and render its [`reply::Reply`].
 
+pub mod answers;
 pub mod commands;
 pub mod dataset;
 pub mod discord;

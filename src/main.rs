@@ -9,7 +9,8 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
-use pactbot::dataset::Dataset;
+use pactbot::answers::{self, Answers, Format};
+use pactbot::dataset::{Dataset, Snapshot};
 use pactbot::render;
 use pactbot::reply::{Reply, Status};
 
@@ -80,8 +81,9 @@ enum Cmd {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let (log_writer, _log_guard) = log_writer(&cli.cmd);
     tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
+        .with_writer(log_writer)
         // Colours only on a terminal: a log file or journald gets plain text
         // (and formatting each line costs less, which the endpoint notices).
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
@@ -103,6 +105,29 @@ fn main() -> ExitCode {
             eprintln!("error: {e:#}");
             ExitCode::from(1)
         }
+    }
+}
+
+/// Where log lines go: stderr. `serve` writes one line per request, so it
+/// hands them to a background thread (lossy: if stderr stalls — a full pipe,
+/// a stuck journald — lines are dropped rather than every worker blocking
+/// on `write`). The guard flushes what is queued when `main` returns.
+fn log_writer(
+    cmd: &Cmd,
+) -> (
+    tracing_subscriber::fmt::writer::BoxMakeWriter,
+    Option<tracing_appender::non_blocking::WorkerGuard>,
+) {
+    use tracing_subscriber::fmt::writer::BoxMakeWriter;
+    match cmd {
+        Cmd::Serve { .. } => {
+            let (writer, guard) = tracing_appender::non_blocking::NonBlockingBuilder::default()
+                .lossy(true)
+                .thread_name("pactbot-log")
+                .finish(std::io::stderr());
+            (BoxMakeWriter::new(writer), Some(guard))
+        }
+        _ => (BoxMakeWriter::new(std::io::stderr), None),
     }
 }
 
@@ -178,12 +203,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let format = if json {
                 Format::Json
             } else if discord {
-                Format::Discord
+                Format::DiscordMessage
             } else {
                 Format::Text
             };
             if command == "-" {
-                batch(&ds, format)
+                batch(Snapshot::new(ds), format)
             } else {
                 let reply = pactbot::answer(&ds, &command);
                 if reply.status == Status::Error {
@@ -195,7 +220,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     }
                 }
                 let mut out = std::io::stdout().lock();
-                writeln!(out, "{}", format.render(&reply))?;
+                writeln!(out, "{}", answers::render_reply(&reply, format))?;
                 Ok(exit_for(&reply))
             }
         }
@@ -243,24 +268,6 @@ fn shared(dir: Option<&std::path::Path>) -> anyhow::Result<std::sync::Arc<pactbo
     )))
 }
 
-#[derive(Clone, Copy)]
-enum Format {
-    Text,
-    Json,
-    Discord,
-}
-
-impl Format {
-    fn render(self, r: &Reply) -> String {
-        match self {
-            Format::Text => render::text::render(r),
-            Format::Json => render::json::render(r).to_string(),
-            Format::Discord => serde_json::to_string(&render::discord::message(r))
-                .unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}")),
-        }
-    }
-}
-
 fn exit_for(r: &Reply) -> ExitCode {
     if r.status == Status::Error {
         ExitCode::from(2)
@@ -271,8 +278,10 @@ fn exit_for(r: &Reply) -> ExitCode {
 
 /// One command a line in, one answer out (one JSON document a line with
 /// `--json`). Bad lines are answered with `status: error`; the exit code is
-/// 0 once all input was answered.
-fn batch(ds: &Dataset, format: Format) -> anyhow::Result<ExitCode> {
+/// 0 once all input was answered. A command asked again (however it is
+/// typed) is answered from memory: see `pactbot::answers`.
+fn batch(snap: Snapshot, format: Format) -> anyhow::Result<ExitCode> {
+    let answers = Answers::default();
     let stdin = std::io::stdin().lock();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for line in stdin.lines() {
@@ -280,8 +289,8 @@ fn batch(ds: &Dataset, format: Format) -> anyhow::Result<ExitCode> {
         if line.trim().is_empty() {
             continue;
         }
-        let reply = pactbot::answer(ds, &line);
-        writeln!(out, "{}", format.render(&reply))?;
+        let answer = answers.line(&snap, &line, format);
+        writeln!(out, "{}", answer.body)?;
         if matches!(format, Format::Text) {
             writeln!(out)?;
         }

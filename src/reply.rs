@@ -40,6 +40,16 @@ pub enum Status {
 }
 
 impl Status {
+    /// The name `--json` prints, for log lines and metrics labels.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Ok => "ok",
+            Status::NoMatch => "no_match",
+            Status::NotAPartner => "not_a_partner",
+            Status::Error => "error",
+        }
+    }
+
     /// Whether only the asker should see it (Discord's ephemeral flag).
     pub fn is_private(self) -> bool {
         matches!(self, Status::NoMatch | Status::Error)
@@ -313,6 +323,13 @@ impl ReplyBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn status_names_are_the_json_ones() {
+        for s in [Status::Ok, Status::NoMatch, Status::NotAPartner, Status::Error] {
+            assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
+        }
+    }
 
     fn build(b: ReplyBuilder, page: usize) -> Reply {
         b.build("data as of 2025-11-30", page, |n| format!("/x page:{n}"))

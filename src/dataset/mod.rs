@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub use model::*;
-pub use shared::{DataSource, Reloaded, SharedDataset};
+pub use shared::{DataSource, Reloaded, SharedDataset, Snapshot};
 pub use validate::Problem;
 
 use crate::search::{Index, Target};

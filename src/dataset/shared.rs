@@ -4,8 +4,13 @@
 //! and answers from it to the end, so a reload never changes an answer
 //! half-way. A reload that fails validation leaves the old version in place.
 //! std only: the transports (tokio) wrap it, the core does not depend on them.
+//!
+//! Every version has a generation number, unique in the process and never
+//! reused, so answers computed from one version can be tagged with it and
+//! never served for another (see `crate::answers`).
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, PoisonError, RwLock};
 
 use super::{DataError, Dataset};
@@ -41,18 +46,51 @@ pub enum Reloaded {
     NothingToReload,
 }
 
+/// The next generation number: process-wide, so two `SharedDataset`s (or a
+/// dataset dropped and another loaded at the same address) never share one.
+static NEXT_GENERATION: AtomicU64 = AtomicU64::new(1);
+
+fn next_generation() -> u64 {
+    NEXT_GENERATION.fetch_add(1, Ordering::Relaxed)
+}
+
+/// One version of the dataset and its generation number.
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    /// Unique to this version in this process; a reload takes a new one.
+    pub generation: u64,
+    pub data: Arc<Dataset>,
+}
+
+impl Snapshot {
+    /// A version of its own (the CLI's, which never reloads).
+    pub fn new(ds: Dataset) -> Self {
+        Snapshot {
+            generation: next_generation(),
+            data: Arc::new(ds),
+        }
+    }
+}
+
+impl std::ops::Deref for Snapshot {
+    type Target = Dataset;
+    fn deref(&self) -> &Dataset {
+        &self.data
+    }
+}
+
 /// The current dataset, swappable.
 #[derive(Debug)]
 pub struct SharedDataset {
     source: DataSource,
-    current: RwLock<Arc<Dataset>>,
+    current: RwLock<Snapshot>,
 }
 
 impl SharedDataset {
     pub fn new(source: DataSource, ds: Dataset) -> Self {
         SharedDataset {
             source,
-            current: RwLock::new(Arc::new(ds)),
+            current: RwLock::new(Snapshot::new(ds)),
         }
     }
 
@@ -64,7 +102,15 @@ impl SharedDataset {
 
     /// The version to answer one request from.
     pub fn current(&self) -> Arc<Dataset> {
-        Arc::clone(&self.current.read().unwrap_or_else(PoisonError::into_inner))
+        Arc::clone(&self.snapshot().data)
+    }
+
+    /// The version to answer one request from, with its generation.
+    pub fn snapshot(&self) -> Snapshot {
+        self.current
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
     }
 
     pub fn source(&self) -> &DataSource {
@@ -82,7 +128,7 @@ impl SharedDataset {
             version: ds.meta.version.clone(),
             partners: ds.partners.len(),
         };
-        *self.current.write().unwrap_or_else(PoisonError::into_inner) = Arc::new(ds);
+        *self.current.write().unwrap_or_else(PoisonError::into_inner) = Snapshot::new(ds);
         Ok(out)
     }
 }
@@ -110,6 +156,8 @@ mod tests {
         copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data"), dir.path());
         let shared = SharedDataset::load(DataSource::Dir(dir.path().to_path_buf())).unwrap();
         let before = shared.current();
+        let first = shared.snapshot().generation;
+        assert_eq!(shared.snapshot().generation, first, "reading does not move it");
 
         // A new, valid version: the version string changes.
         let meta = dir.path().join("meta.json");
@@ -118,6 +166,8 @@ mod tests {
         std::fs::write(&meta, text.replace(&old_version, "reload-test")).unwrap();
         assert!(matches!(shared.reload(), Ok(Reloaded::Replaced { .. })));
         assert_eq!(shared.current().meta.version, "reload-test");
+        let second = shared.snapshot().generation;
+        assert_ne!(second, first, "a reload starts a new generation");
         assert_eq!(
             before.meta.version, old_version,
             "a reader keeps the version it started with"
@@ -128,6 +178,7 @@ mod tests {
         let err = shared.reload().unwrap_err().to_string();
         assert!(err.contains("partners/GB.json"), "{err}");
         assert_eq!(shared.current().meta.version, "reload-test");
+        assert_eq!(shared.snapshot().generation, second, "a refused reload keeps it");
 
         // The folder disappears: refused too, still answering.
         drop(dir);

@@ -16,16 +16,20 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context as _};
+use serde_json::value::RawValue;
 use serenity::all::{
     ClientBuilder, Context, EventHandler, GatewayIntents, Http, Interaction, Ready, ResumedEvent,
 };
 use serenity::async_trait;
 
 use super::config::{DiscordConfig, API_BASE_VAR, TOKEN_VAR};
-use super::interaction::{self, Outcome};
+use super::interaction::{self, Outcome, Request, Source};
 use super::register::{self, Scope};
 use super::reload;
+use super::signals::shutdown_signal;
+use crate::answers::Answers;
 use crate::dataset::{Dataset, SharedDataset};
+use crate::reply::Status;
 
 /// What serenity falls back to when `GET /gateway` fails.
 const DISCORD_GATEWAY: &str = "wss://gateway.discord.gg";
@@ -102,6 +106,8 @@ pub struct Options {
 /// The event handler: logs READY and reconnections, answers interactions.
 pub struct Handler {
     data: Arc<SharedDataset>,
+    /// Answers rendered once per dataset version, as the endpoint keeps them.
+    answers: Answers,
     /// Shards that have been ready once: a second READY is a new session
     /// after a lost connection.
     seen: std::sync::Mutex<std::collections::BTreeSet<u32>>,
@@ -111,6 +117,7 @@ impl Handler {
     pub fn new(data: Arc<SharedDataset>) -> Self {
         Handler {
             data,
+            answers: Answers::default(),
             seen: std::sync::Mutex::default(),
         }
     }
@@ -118,8 +125,8 @@ impl Handler {
     /// Answers one interaction from the dataset version current when it
     /// arrives (taken once: a reload meanwhile does not change this answer).
     pub async fn answer(&self, http: &Http, interaction: &Interaction) -> (Outcome, bool) {
-        let ds = self.data.current();
-        answer(&ds, http, interaction).await
+        let snap = self.data.snapshot();
+        answer_from(Source::Cached(&self.answers, &snap), http, interaction).await
     }
 }
 
@@ -157,19 +164,26 @@ impl EventHandler for Handler {
     }
 }
 
-fn status_name(o: &Outcome) -> String {
-    o.status
-        .and_then(|s| serde_json::to_value(s).ok())
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_else(|| "-".into())
+/// Answers one interaction from `ds`, computed now (see [`answer_from`]).
+pub async fn answer(ds: &Dataset, http: &Http, interaction: &Interaction) -> (Outcome, bool) {
+    answer_from(Source::Fresh(ds), http, interaction).await
 }
 
-/// Answers one interaction: computes the body with [`interaction::respond`],
-/// posts it as the interaction callback, and writes one log line (never
-/// the interaction's token). Returns what it was and whether Discord took it.
-pub async fn answer(ds: &Dataset, http: &Http, interaction: &Interaction) -> (Outcome, bool) {
+/// Answers one interaction: takes the body from [`interaction::respond_with`]
+/// (from the answer cache or computed), posts it as the interaction
+/// callback, and writes one log line (never the interaction's token).
+/// Returns what it was and whether Discord took it.
+pub async fn answer_from(src: Source<'_>, http: &Http, interaction: &Interaction) -> (Outcome, bool) {
     let start = Instant::now();
-    let (body, outcome) = interaction::respond(ds, interaction);
+    let (body, outcome, _) = interaction::respond_with(src, &Request::of(interaction));
+    // The body is JSON already: sent as it is, not parsed again.
+    let body = match RawValue::from_string(body.to_string()) {
+        Ok(raw) => raw,
+        Err(e) => {
+            tracing::error!(error = %e, "an answer is not JSON; not sent");
+            return (outcome, false);
+        }
+    };
     let latency_us = interaction::elapsed_us(start);
     let token = interaction.token();
     let sent = tokio::time::timeout(
@@ -179,13 +193,13 @@ pub async fn answer(ds: &Dataset, http: &Http, interaction: &Interaction) -> (Ou
     .await;
     let total_us = interaction::elapsed_us(start);
     let command = outcome.command.unwrap_or("-");
-    let status = status_name(&outcome);
+    let status = outcome.status.map_or("-", Status::as_str);
     let ok = matches!(sent, Ok(Ok(())));
     match sent {
         Ok(Ok(())) => tracing::info!(
             command,
             kind = outcome.kind,
-            status = %status,
+            status,
             latency_us,
             total_us,
             "interaction answered"
@@ -193,7 +207,7 @@ pub async fn answer(ds: &Dataset, http: &Http, interaction: &Interaction) -> (Ou
         Ok(Err(e)) => tracing::warn!(
             command,
             kind = outcome.kind,
-            status = %status,
+            status,
             latency_us,
             total_us,
             error = %register::describe_error(&e).replace(token, "[redacted]"),
@@ -202,36 +216,13 @@ pub async fn answer(ds: &Dataset, http: &Http, interaction: &Interaction) -> (Ou
         Err(_) => tracing::warn!(
             command,
             kind = outcome.kind,
-            status = %status,
+            status,
             latency_us,
             total_us,
             "interaction callback timed out"
         ),
     }
     (outcome, ok)
-}
-
-/// Waits for SIGINT (Ctrl-C) or SIGTERM; returns the signal's name.
-pub async fn shutdown_signal() -> &'static str {
-    #[cfg(unix)]
-    {
-        use tokio::signal::unix::{signal, SignalKind};
-        match signal(SignalKind::terminate()) {
-            Ok(mut term) => tokio::select! {
-                _ = tokio::signal::ctrl_c() => "SIGINT",
-                _ = term.recv() => "SIGTERM",
-            },
-            Err(_) => {
-                let _ = tokio::signal::ctrl_c().await;
-                "SIGINT"
-            }
-        }
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = tokio::signal::ctrl_c().await;
-        "SIGINT"
-    }
 }
 
 /// Builds the client (asks Discord for the gateway URL), registers the

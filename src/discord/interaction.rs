@@ -1,12 +1,21 @@
 //! From a Discord interaction to its response, with no serenity `Context`,
 //! no HTTP and no async: the gateway and the HTTP endpoint share it unchanged.
+//!
+//! An interaction is first reduced to a [`Request`]: the few fields its
+//! answer depends on. The gateway reads them from serenity's model
+//! ([`Request::of`]); the endpoint reads them straight from the body with a
+//! light, borrowing parse. From there on both take the same path: an
+//! [`Ask`] for the answer cache (the typed command, a page button's command
+//! line, an autocomplete prefix) and its format.
 
+use std::borrow::Cow;
 use std::time::Instant;
 
-use serenity::model::application::{CommandDataOptionValue, CommandInteraction, Interaction};
+use serenity::model::application::{CommandDataOptionValue, Interaction};
 
+use crate::answers::{self, Answer, Answers, Ask, Body, Format, Lookup};
 use crate::commands::{self, Arg, Invocation};
-use crate::dataset::Dataset;
+use crate::dataset::{Dataset, Snapshot};
 use crate::render::discord::{self as body, InteractionResponse, PAGE_BUTTON_PREFIX};
 use crate::reply::{Reply, Status};
 
@@ -21,73 +30,223 @@ pub struct Outcome {
     pub status: Option<Status>,
 }
 
-/// The response body for an interaction, and what it was.
-pub fn respond(ds: &Dataset, interaction: &Interaction) -> (InteractionResponse, Outcome) {
-    match interaction {
-        Interaction::Ping(_) => (
-            body::pong(),
-            Outcome {
-                kind: "ping",
-                command: None,
-                status: None,
+/// What an interaction asks: exactly the fields [`respond`] reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Request<'a> {
+    Ping,
+    /// A slash command with its options as (name, typed value); options of
+    /// kinds our commands never declare (users, channels, …) are left out.
+    Command {
+        name: &'a str,
+        options: Vec<(&'a str, Arg)>,
+    },
+    /// Suggestions for the focused option (name, partial value), if any.
+    Autocomplete {
+        name: &'a str,
+        focused: Option<(&'a str, Cow<'a, str>)>,
+    },
+    /// A button press.
+    Button {
+        custom_id: &'a str,
+    },
+    /// A modal, or any type added to Discord later: we never open one.
+    Other,
+}
+
+impl<'a> Request<'a> {
+    /// The request in an interaction serenity has parsed (the gateway's path).
+    pub fn of(interaction: &'a Interaction) -> Request<'a> {
+        match interaction {
+            Interaction::Ping(_) => Request::Ping,
+            Interaction::Command(c) => Request::Command {
+                name: &c.data.name,
+                options: c
+                    .data
+                    .options
+                    .iter()
+                    .filter_map(|o| {
+                        let value = match &o.value {
+                            CommandDataOptionValue::String(s) => Arg::Text(s.clone()),
+                            CommandDataOptionValue::Autocomplete { value, .. } => Arg::Text(value.clone()),
+                            CommandDataOptionValue::Integer(n) => Arg::Integer(*n),
+                            CommandDataOptionValue::Number(n) => Arg::Text(n.to_string()),
+                            CommandDataOptionValue::Boolean(b) => Arg::Text(b.to_string()),
+                            _ => return None,
+                        };
+                        Some((o.name.as_str(), value))
+                    })
+                    .collect(),
             },
-        ),
-        Interaction::Command(c) => {
-            let reply = run_command(ds, c);
-            let command = commands::table::find(&c.data.name).map(|s| s.name);
-            (
-                body::message(&reply),
-                Outcome {
-                    kind: "command",
-                    command,
-                    status: Some(reply.status),
-                },
-            )
+            Interaction::Autocomplete(c) => Request::Autocomplete {
+                name: &c.data.name,
+                focused: c.data.autocomplete().map(|f| (f.name, Cow::Borrowed(f.value))),
+            },
+            Interaction::Component(b) => Request::Button {
+                custom_id: &b.data.custom_id,
+            },
+            _ => Request::Other,
         }
-        Interaction::Autocomplete(c) => {
-            let command = commands::table::find(&c.data.name).map(|s| s.name);
-            let choices = match c.data.autocomplete() {
-                Some(focused) => commands::autocomplete(ds, &c.data.name, focused.name, focused.value),
-                None => Vec::new(),
+    }
+}
+
+/// How a request is answered.
+enum Plan {
+    Pong,
+    /// Through the answer cache.
+    Ask(Ask, Format),
+    /// Computed each time: rare answers (a command Discord should not have
+    /// sent, a stale button) that are cheap and not worth a cache entry.
+    Reply(Reply, Format),
+    /// Autocomplete with no focused option.
+    NoChoices,
+}
+
+fn plan(ds: &Dataset, req: &Request<'_>) -> (Plan, Outcome) {
+    let outcome = |kind, command| Outcome {
+        kind,
+        command,
+        status: None,
+    };
+    match req {
+        Request::Ping => (Plan::Pong, outcome("ping", None)),
+        Request::Command { name, options } => {
+            let args = options.iter().map(|(n, v)| (*n, v.clone()));
+            let plan = match Invocation::new(name, args).and_then(Invocation::into_command) {
+                Ok(cmd) => Plan::Ask(Ask::Command(cmd), Format::DiscordMessage),
+                Err(e) => Plan::Reply(commands::error_reply(ds, name, &e), Format::DiscordMessage),
             };
-            (
-                body::autocomplete(choices),
-                Outcome {
-                    kind: "autocomplete",
-                    command,
-                    status: None,
-                },
-            )
+            let command = commands::table::find(name).map(|s| s.name);
+            (plan, outcome("command", command))
         }
-        Interaction::Component(b) => {
-            let reply = match b.data.custom_id.strip_prefix(PAGE_BUTTON_PREFIX) {
-                Some(line) => crate::answer(ds, line),
-                None => stale_button(ds),
+        Request::Autocomplete { name, focused } => {
+            let command = commands::table::find(name).map(|s| s.name);
+            let plan = match focused {
+                Some((option, partial)) => Plan::Ask(
+                    Ask::Complete {
+                        command: (*name).into(),
+                        option: (*option).into(),
+                        partial: partial.as_ref().into(),
+                    },
+                    // The format is the autocomplete response in any case.
+                    Format::DiscordMessage,
+                ),
+                None => Plan::NoChoices,
             };
-            let command = commands::table::find(&reply.command).map(|s| s.name);
-            let response = if reply.status == Status::Ok {
-                body::update(&reply)
-            } else {
-                body::message(&reply)
-            };
-            (
-                response,
-                Outcome {
-                    kind: "button",
-                    command,
-                    status: Some(reply.status),
-                },
-            )
+            (plan, outcome("autocomplete", command))
         }
-        // Modals and any type added to Discord later: we never open one.
-        _ => (
-            body::message(&stale_button(ds)),
+        Request::Button { custom_id } => {
+            let plan = match custom_id.strip_prefix(PAGE_BUTTON_PREFIX) {
+                Some(line) => Plan::Ask(Ask::line(line), Format::DiscordButton),
+                None => Plan::Reply(stale_button(ds), Format::DiscordMessage),
+            };
+            (plan, outcome("button", None))
+        }
+        Request::Other => (
+            Plan::Reply(stale_button(ds), Format::DiscordMessage),
             Outcome {
                 kind: "modal",
                 command: None,
                 status: Some(Status::Error),
             },
         ),
+    }
+}
+
+/// Where answers come from.
+#[derive(Clone, Copy)]
+pub enum Source<'a> {
+    /// Computed now from this dataset.
+    Fresh(&'a Dataset),
+    /// Through the answer cache, for this version of the dataset.
+    Cached(&'a Answers, &'a Snapshot),
+}
+
+impl Source<'_> {
+    fn dataset(&self) -> &Dataset {
+        match self {
+            Source::Fresh(ds) => ds,
+            Source::Cached(_, snap) => &snap.data,
+        }
+    }
+
+    fn answer(&self, ask: Ask, format: Format) -> (Answer, Lookup) {
+        match self {
+            Source::Fresh(ds) => (answers::compute(ds, &ask, format), Lookup::Off),
+            Source::Cached(answers, snap) => answers.answer(snap, ask, format),
+        }
+    }
+}
+
+/// The response body for a request as JSON text, what it was, and whether it
+/// came from the answer cache.
+pub fn respond_with(src: Source<'_>, req: &Request<'_>) -> (Body, Outcome, Lookup) {
+    let (plan, mut outcome) = plan(src.dataset(), req);
+    let (body, lookup) = match plan {
+        Plan::Pong => (to_body(&body::pong()), Lookup::Off),
+        Plan::NoChoices => (to_body(&body::autocomplete(Vec::new())), Lookup::Off),
+        Plan::Reply(reply, format) => {
+            outcome.status = Some(reply.status);
+            (answers::render_reply(&reply, format).into(), Lookup::Off)
+        }
+        Plan::Ask(ask, format) => {
+            let (answer, lookup) = src.answer(ask, format);
+            if outcome.kind != "autocomplete" {
+                outcome.status = answer.status;
+            }
+            if outcome.kind == "button" {
+                outcome.command = answer.command;
+            }
+            (answer.body, lookup)
+        }
+    };
+    (body, outcome, lookup)
+}
+
+/// The response body for an interaction, computed now, and what it was:
+/// the reference the cached paths are tested against.
+pub fn respond(ds: &Dataset, interaction: &Interaction) -> (InteractionResponse, Outcome) {
+    let req = Request::of(interaction);
+    let (plan, mut outcome) = plan(ds, &req);
+    let response = match plan {
+        Plan::Pong => body::pong(),
+        Plan::NoChoices => body::autocomplete(Vec::new()),
+        Plan::Reply(reply, format) => {
+            outcome.status = Some(reply.status);
+            discord_response(&reply, format)
+        }
+        Plan::Ask(ask, format) => {
+            let reply = match ask {
+                Ask::Command(cmd) => commands::execute(ds, &cmd),
+                Ask::Line(line) => crate::answer(ds, &line),
+                Ask::Complete {
+                    command,
+                    option,
+                    partial,
+                } => {
+                    let choices = commands::autocomplete(ds, &command, &option, &partial);
+                    return (body::autocomplete(choices), outcome);
+                }
+            };
+            outcome.status = Some(reply.status);
+            if outcome.kind == "button" {
+                outcome.command = commands::table::find(&reply.command).map(|s| s.name);
+            }
+            discord_response(&reply, format)
+        }
+    };
+    (response, outcome)
+}
+
+fn to_body(r: &InteractionResponse) -> Body {
+    serde_json::to_string(r)
+        .unwrap_or_else(|e| serde_json::json!({ "error": e.to_string() }).to_string())
+        .into()
+}
+
+fn discord_response(reply: &Reply, format: Format) -> InteractionResponse {
+    match format {
+        Format::DiscordButton if reply.status == Status::Ok => body::update(reply),
+        _ => body::message(reply),
     }
 }
 
@@ -107,26 +266,6 @@ pub fn parse(bytes: &[u8]) -> Result<Interaction, ParseError> {
     match std::panic::catch_unwind(|| serde_json::from_slice::<Interaction>(bytes)) {
         Ok(parsed) => Ok(parsed?),
         Err(_) => Err(ParseError::Model),
-    }
-}
-
-/// Options of a slash command as typed values, checked against the table:
-/// an integer option stays an integer.
-fn run_command(ds: &Dataset, c: &CommandInteraction) -> Reply {
-    let args = c.data.options.iter().filter_map(|o| {
-        let value = match &o.value {
-            CommandDataOptionValue::String(s) => Arg::Text(s.clone()),
-            CommandDataOptionValue::Integer(n) => Arg::Integer(*n),
-            CommandDataOptionValue::Number(n) => Arg::Text(n.to_string()),
-            CommandDataOptionValue::Boolean(b) => Arg::Text(b.to_string()),
-            CommandDataOptionValue::Autocomplete { value, .. } => Arg::Text(value.clone()),
-            _ => return None,
-        };
-        Some((o.name.as_str(), value))
-    });
-    match Invocation::new(&c.data.name, args).and_then(Invocation::into_command) {
-        Ok(cmd) => commands::execute(ds, &cmd),
-        Err(e) => commands::error_reply(ds, &c.data.name, &e),
     }
 }
 

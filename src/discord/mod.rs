@@ -9,3 +9,4 @@ pub mod interaction;
 pub mod metrics;
 pub mod register;
 pub mod reload;
+pub mod signals;
