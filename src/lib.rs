@@ -9,6 +9,7 @@ pub mod answers;
 pub mod commands;
 pub mod dataset;
 pub mod discord;
+pub mod question;
 pub mod render;
 pub mod reply;
 pub mod search;

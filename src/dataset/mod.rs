@@ -5,6 +5,7 @@
 //! validates everything at once and either returns a complete [`Dataset`] or
 //! every problem found, by file and record. It never half-loads.
 
+mod groups;
 mod model;
 mod shared;
 mod validate;
@@ -12,6 +13,7 @@ mod validate;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+pub use groups::{Group, GroupNames, System};
 pub use model::*;
 pub use shared::{DataSource, Reloaded, SharedDataset, Snapshot};
 pub use validate::Problem;
@@ -46,10 +48,16 @@ pub struct Dataset {
     pub aid_types: Vec<AidType>,
     /// Countries without an agreement, by id.
     pub countries: Vec<Country>,
+    /// Partner groups (`groups.json`; empty without it).
+    pub groups: Vec<Group>,
+    /// Named weapon systems (`systems.json`; empty without it).
+    pub systems: Vec<System>,
     /// Every name, id and alias of every record, normalised.
     pub index: Index,
     partner_pos: HashMap<PartnerId, usize>,
     aid_pos: HashMap<AidId, usize>,
+    /// What questions are read with (`question`), built on first use.
+    pub(crate) lexicon: crate::question::LexiconCell,
 }
 
 impl Dataset {
@@ -108,6 +116,17 @@ impl Dataset {
             all_partners_parsed,
         ));
 
+        let groups = parsed.groups.map(|g| g.groups).unwrap_or_default();
+        let systems = parsed.systems.map(|s| s.systems).unwrap_or_default();
+        {
+            let pids = partners.iter().map(|(_, p)| p.id.as_str()).collect();
+            let cids = countries.iter().map(|c| c.id.as_str()).collect();
+            let aids = aid_types.iter().map(|a| a.id.as_str()).collect();
+            for (file, record, message) in groups::check(&groups, &systems, &pids, &cids, &aids) {
+                problems.push(Problem::new(file, Some(record), message));
+            }
+        }
+
         let partners: Vec<Partner> = partners.into_iter().map(|(_, p)| p).collect();
         let (index, collisions) = Index::build(names_of(&partners, &aid_types, &countries));
         for c in collisions {
@@ -131,9 +150,12 @@ impl Dataset {
             partners,
             aid_types,
             countries,
+            groups,
+            systems,
             index,
             partner_pos,
             aid_pos,
+            lexicon: Default::default(),
         })
     }
 

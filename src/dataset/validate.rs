@@ -31,7 +31,7 @@ impl fmt::Display for Problem {
 }
 
 impl Problem {
-    fn new(file: impl Into<String>, record: Option<String>, message: impl Into<String>) -> Self {
+    pub(super) fn new(file: impl Into<String>, record: Option<String>, message: impl Into<String>) -> Self {
         Problem {
             file: file.into(),
             record,
@@ -79,6 +79,9 @@ pub(super) struct Parsed {
     pub meta: Option<Meta>,
     pub aid_types: Option<AidTypesFile>,
     pub countries: Option<CountriesFile>,
+    /// Optional: partner groups and named systems.
+    pub groups: Option<super::groups::GroupsFile>,
+    pub systems: Option<super::groups::SystemsFile>,
     /// With the file each came from.
     pub partners: Vec<(String, Partner)>,
     pub problems: Vec<Problem>,
@@ -100,6 +103,8 @@ pub(super) fn parse_all(files: impl IntoIterator<Item = (String, String)>) -> Pa
         meta: None,
         aid_types: None,
         countries: None,
+        groups: None,
+        systems: None,
         partners: Vec::new(),
         problems: Vec::new(),
     };
@@ -109,6 +114,8 @@ pub(super) fn parse_all(files: impl IntoIterator<Item = (String, String)>) -> Pa
             "meta.json" => p.meta = parse(&file, &text, problems),
             "aid-types.json" => p.aid_types = parse(&file, &text, problems),
             "countries.json" => p.countries = parse(&file, &text, problems),
+            "groups.json" => p.groups = parse(&file, &text, problems),
+            "systems.json" => p.systems = parse(&file, &text, problems),
             f if f.starts_with("partners/") && f.ends_with(".json") => {
                 if let Some(partner) = parse::<Partner>(&file, &text, problems) {
                     let stem = &f["partners/".len()..f.len() - ".json".len()];
@@ -125,7 +132,7 @@ pub(super) fn parse_all(files: impl IntoIterator<Item = (String, String)>) -> Pa
             _ => p.problems.push(Problem::new(
                 &file,
                 None,
-                "unexpected file: a dataset holds meta.json, aid-types.json, countries.json and partners/<ID>.json",
+                "unexpected file: a dataset holds meta.json, aid-types.json, countries.json, partners/<ID>.json and optionally groups.json and systems.json",
             )),
         }
     }

@@ -1,0 +1,223 @@
+//! Plain-language questions → one command ("which Nordic countries pledged
+//! F-16s?" → `/pledged aid:F-16 group:nordic`), or "not understood" with
+//! what was recognised.
+//!
+//! Pure and transport-free. A question is read in three steps:
+//! 1. [`read`]: the words, normalised and stemmed like the dataset's names;
+//!    names found longest phrase first (partners, countries without an
+//!    agreement, kinds of aid, groups, named systems), then keywords
+//!    (who/which, pledged, compare, signed, how many, latest, …) in English,
+//!    Ukrainian, Russian and Polish; every other word is "unknown";
+//! 2. [`decide`]: the pattern those make (who pledged X, did C pledge X,
+//!    compare A and B, what did C promise, who signed in 2025, …);
+//! 3. the command line the pattern maps to, which the caller runs and shows
+//!    ("Understood as `/pledged aid:combat-aircraft group:nordic`").
+//!
+//! It never guesses: a question whose words make no pattern, or whose
+//! unknown words could change its meaning, is not understood, and where a
+//! few readings fit they are offered as choices.
+
+mod decide;
+mod lexicon;
+mod read;
+mod words;
+
+use std::sync::OnceLock;
+
+pub use lexicon::{Entity, Lexicon};
+pub use read::QUESTION_CHAR_LIMIT;
+
+use crate::dataset::Dataset;
+use crate::search::Target;
+
+/// The language a question is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Language {
+    En,
+    Uk,
+    Ru,
+    Pl,
+}
+
+impl Language {
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::Uk => "uk",
+            Language::Ru => "ru",
+            Language::Pl => "pl",
+        }
+    }
+}
+
+/// What a question asks, in the terms of the commands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Intent {
+    /// Who pledged a kind of aid (or a named system), optionally within a group.
+    Pledged {
+        aid: String,
+        system: Option<String>,
+        group: Option<String>,
+    },
+    /// One partner's pledge on one kind of aid (or named system).
+    PledgeOf {
+        partner: String,
+        aid: String,
+        system: Option<String>,
+    },
+    /// One partner's agreement (or a country's status without one).
+    Agreement {
+        partner: String,
+    },
+    Compare {
+        first: String,
+        second: String,
+    },
+    Timeline {
+        year: Option<i32>,
+    },
+    Stats,
+    About,
+    Help,
+}
+
+impl Intent {
+    /// The command line that answers it, as users would type it.
+    pub fn to_line(&self) -> String {
+        match self {
+            Intent::Pledged { aid, system, group } => {
+                let mut s = format!("/pledged aid:{}", system.as_deref().unwrap_or(aid));
+                if let Some(g) = group {
+                    s.push_str(&format!(" group:{g}"));
+                }
+                s
+            }
+            Intent::PledgeOf { partner, aid, system } => {
+                format!("/search query:{partner} {}", system.as_deref().unwrap_or(aid))
+            }
+            Intent::Agreement { partner } => format!("/agreement country:{partner}"),
+            Intent::Compare { first, second } => format!("/compare first:{first} second:{second}"),
+            Intent::Timeline { year: Some(y) } => format!("/timeline year:{y}"),
+            Intent::Timeline { year: None } => "/timeline".into(),
+            Intent::Stats => "/stats".into(),
+            Intent::About => "/about".into(),
+            Intent::Help => "/help".into(),
+        }
+    }
+}
+
+/// A question mapped to one command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Interpretation {
+    pub intent: Intent,
+    /// The command line (`/pledged aid:F-16 group:nordic`).
+    pub line: String,
+    pub language: Language,
+    /// The question asks about deliveries; the data holds pledges.
+    pub about_deliveries: bool,
+}
+
+/// Something the question named, for "what was recognised".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recognised {
+    /// `partner`, `country`, `aid`, `group`, `system`, `year`.
+    pub kind: &'static str,
+    pub id: String,
+    pub name: String,
+}
+
+/// A question that maps to no single command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotUnderstood {
+    pub what_was_recognised: Vec<Recognised>,
+    /// Readings that fit, to offer as choices (possibly none).
+    pub choices: Vec<Interpretation>,
+    pub language: Language,
+}
+
+/// The lexicon of a dataset, built on first use and kept with it.
+pub(crate) type LexiconCell = OnceLock<Lexicon>;
+
+impl Dataset {
+    /// The names and keywords questions are read with.
+    pub fn lexicon(&self) -> &Lexicon {
+        self.lexicon.get_or_init(|| Lexicon::build(self))
+    }
+}
+
+/// Whether a line of input is a question rather than a slash command.
+pub fn is_question(line: &str) -> bool {
+    let t = line.trim_start();
+    !t.is_empty() && !t.starts_with('/')
+}
+
+/// Maps a question to one command, or says what was recognised.
+pub fn interpret(ds: &Dataset, text: &str) -> Result<Interpretation, NotUnderstood> {
+    let language = read::language(text);
+    let reading = read::read(ds, ds.lexicon(), text);
+    let about_deliveries = reading.has(words::Cue::Deliver);
+    let wrap = |intent: Intent| Interpretation {
+        line: intent.to_line(),
+        intent,
+        language,
+        about_deliveries,
+    };
+    match decide::decide(ds, &reading) {
+        decide::Decision::One(intent) => Ok(wrap(intent)),
+        decide::Decision::Choose(list) => Err(NotUnderstood {
+            what_was_recognised: recognised(ds, &reading),
+            choices: list.into_iter().map(wrap).collect(),
+            language,
+        }),
+        decide::Decision::None => Err(NotUnderstood {
+            what_was_recognised: recognised(ds, &reading),
+            choices: Vec::new(),
+            language,
+        }),
+    }
+}
+
+fn recognised(ds: &Dataset, r: &read::Reading) -> Vec<Recognised> {
+    let mut out: Vec<Recognised> = Vec::new();
+    for f in &r.found {
+        let item = match f.entity {
+            Entity::Target(t) => Recognised {
+                kind: match t {
+                    Target::Partner(_) => "partner",
+                    Target::Country(_) => "country",
+                    Target::Aid(_) => "aid",
+                },
+                id: ds.target_id(t).to_string(),
+                name: ds.target_name(t).to_string(),
+            },
+            Entity::Group(g) => {
+                let g = &ds.groups[usize::from(g)];
+                Recognised {
+                    kind: "group",
+                    id: g.id.clone(),
+                    name: g.names.en.clone(),
+                }
+            }
+            Entity::System(s) => {
+                let s = &ds.systems[usize::from(s)];
+                Recognised {
+                    kind: "system",
+                    id: s.name.clone(),
+                    name: s.name.clone(),
+                }
+            }
+            Entity::About => continue,
+        };
+        if !out.contains(&item) {
+            out.push(item);
+        }
+    }
+    if let Some(y) = r.year {
+        out.push(Recognised {
+            kind: "year",
+            id: y.to_string(),
+            name: y.to_string(),
+        });
+    }
+    out
+}
