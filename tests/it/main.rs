@@ -19,6 +19,7 @@ mod gateway_fixtures;
 mod gateway_limits;
 mod gateway_rest;
 mod properties;
+mod questions;
 mod regressions;
 mod reload;
 mod replies;

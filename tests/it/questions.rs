@@ -26,7 +26,7 @@ fn outcome(ds: &Dataset, q: &str) -> String {
 #[test]
 fn the_question_table_maps_as_written() {
     let ds = Dataset::embedded().expect("embedded dataset");
-    let table = include_str!("fixtures/questions.tsv");
+    let table = include_str!("../fixtures/questions.tsv");
     let mut by_lang: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let mut wrong = Vec::new();
     let mut fixed = Vec::new();
