@@ -56,6 +56,97 @@ impl fmt::Display for AidId {
     }
 }
 
+/// A user-facing text of the dataset, in each language pactbot answers in.
+///
+/// English is the reference the sources are quoted in; Ukrainian is written
+/// for a Ukrainian reader (not word for word). `uk` stays optional in the
+/// model so that a dataset being translated still loads; `check-data`
+/// decides whether a missing translation is a problem
+/// (`validate::REQUIRE_UKRAINIAN`). Until the reply layer picks a language,
+/// a `Text` reads as its English (`Deref<Target = str>`, `Display`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub en: String,
+    #[serde(default)]
+    pub uk: Option<String>,
+}
+
+/// Serialised as its English string: the `--json` reply keeps one string per
+/// field; the reply layer picks the reader's language before it gets here.
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.en)
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Self {
+        Text::en(s)
+    }
+}
+
+impl Text {
+    /// English only (tests and generated records).
+    pub fn en(s: impl Into<String>) -> Self {
+        Text {
+            en: s.into(),
+            uk: None,
+        }
+    }
+    /// The Ukrainian text, falling back to the English where it is missing.
+    pub fn uk_or_en(&self) -> &str {
+        self.uk.as_deref().unwrap_or(&self.en)
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.en
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.en)
+    }
+}
+
+/// Whether a pledge (or an amount) is in the agreement itself or was only
+/// announced alongside it.
+///
+/// `/pledged` counts only `Agreement`: a package announced on signing day,
+/// a capability-coalition membership or a separate MoU is real, but it is not
+/// what the agreement commits to, and counting it would over-state the
+/// agreements (the data audit found 19 "demining" partners where 15 rest on
+/// the texts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Basis {
+    /// In the agreement's text, or in an official summary of that text.
+    Agreement,
+    /// Announced with the signing (same-day package, coalition membership,
+    /// separate memorandum) but not in the agreement.
+    Alongside,
+}
+
+/// What kind of document a source is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceKind {
+    /// The agreement's published text (or a faithful reprint of it).
+    AgreementText,
+    /// A government's or the EU's summary of the agreement.
+    OfficialSummary,
+    /// A government statement, press release or speech around the signing.
+    OfficialStatement,
+    /// A news report.
+    NewsReport,
+    /// Analysis or commentary (think tanks, blogs, encyclopaedias).
+    Analysis,
+}
+
 /// How directly a statement is backed by the agreement itself.
 ///
 /// Press reporting is never presented as treaty content: renderers mark it.
@@ -70,16 +161,6 @@ pub enum Evidence {
     Press,
 }
 
-impl Evidence {
-    pub fn label(self) -> &'static str {
-        match self {
-            Evidence::AgreementText => "agreement text",
-            Evidence::OfficialSummary => "official summary",
-            Evidence::Press => "press",
-        }
-    }
-}
-
 /// A source document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -87,6 +168,11 @@ pub struct Source {
     pub url: String,
     /// A short human title ("GOV.UK press release").
     pub title: String,
+    /// Who published it, as a journalist would name it when quoting
+    /// ("gov.uk", "President of Ukraine"); replies show this, not a bare link.
+    pub outlet: Text,
+    /// What kind of document it is.
+    pub kind: SourceKind,
     /// Published by a government or the EU (not press).
     #[serde(default)]
     pub official: bool,
@@ -115,6 +201,13 @@ pub struct Names {
     /// Demonyms, adjective and noun ("British", "Briton").
     #[serde(default)]
     pub demonyms: Vec<String>,
+    /// Russian names people type ("Германия", "Соединенные Штаты").
+    #[serde(default)]
+    pub ru: Vec<String>,
+    /// Other names people type: German, Polish and other languages, common
+    /// misspellings and informal names ("Frankreich", "Niemcy", "England").
+    #[serde(default)]
+    pub other: Vec<String>,
 }
 
 impl Names {
@@ -127,6 +220,8 @@ impl Names {
             .chain(self.uk_other.iter().map(String::as_str))
             .chain(self.abbreviations.iter().map(String::as_str))
             .chain(self.demonyms.iter().map(String::as_str))
+            .chain(self.ru.iter().map(String::as_str))
+            .chain(self.other.iter().map(String::as_str))
     }
 }
 
@@ -134,8 +229,8 @@ impl Names {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Signatory {
-    pub name: String,
-    pub office: String,
+    pub name: Text,
+    pub office: Text,
 }
 
 /// Who signed for each side.
@@ -223,10 +318,15 @@ pub struct Money {
     #[serde(default)]
     pub qualifier: Qualifier,
     /// The period it covers ("2024", "2024–2026", "10 years").
-    pub period: String,
+    pub period: Text,
+    /// The first and last calendar year it covers, where the source says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub years: Option<[u16; 2]>,
     pub kind: MoneyKind,
+    /// In the agreement, or announced alongside it.
+    pub basis: Basis,
     #[serde(default)]
-    pub note: Option<String>,
+    pub note: Option<Text>,
     pub evidence: Evidence,
     pub sources: Vec<String>,
 }
@@ -236,8 +336,13 @@ pub struct Money {
 #[serde(deny_unknown_fields)]
 pub struct Pledge {
     pub aid: AidId,
+    /// In the agreement, or announced alongside it.
+    pub basis: Basis,
     /// One line of what was pledged.
-    pub detail: String,
+    pub detail: Text,
+    /// Where in the agreement's text ("Art. 3 §2"), when the text could be read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clause: Option<Text>,
     pub evidence: Evidence,
     pub sources: Vec<String>,
 }
@@ -246,8 +351,8 @@ pub struct Pledge {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OpenQuestion {
-    pub topic: String,
-    pub note: String,
+    pub topic: Text,
+    pub note: Text,
     #[serde(default)]
     pub sources: Vec<String>,
 }
@@ -257,7 +362,7 @@ pub struct OpenQuestion {
 #[serde(deny_unknown_fields)]
 pub struct Agreement {
     /// Official English title (or the best attested one; see `open_questions`).
-    pub title: String,
+    pub title: Text,
     /// The title in the partner's language, where published.
     #[serde(default)]
     pub title_native: Option<String>,
@@ -265,17 +370,17 @@ pub struct Agreement {
     /// Position among agreements signed on the same day (Germany before France on 2024-02-16).
     #[serde(default)]
     pub same_day_order: u8,
-    pub place: String,
+    pub place: Text,
     pub signatories: Signatories,
     /// Term in plain words ("10 years").
-    pub term: String,
+    pub term: Text,
     /// Legal status in plain words ("executive agreement; terminable on six months' notice").
-    pub legal_status: String,
+    pub legal_status: Text,
     /// Whether Ukraine's Ministry of Defence counts it among the official agreements.
     pub in_official_count: bool,
     /// Why it is or is not counted, where that needs saying.
     #[serde(default)]
-    pub count_note: Option<String>,
+    pub count_note: Option<Text>,
 }
 
 /// One partner record: a file `data/partners/<ID>.json`.
@@ -289,15 +394,24 @@ pub struct Partner {
     pub money: Vec<Money>,
     pub aid: Vec<Pledge>,
     #[serde(default)]
-    pub notable: Vec<String>,
+    pub notable: Vec<Text>,
     #[serde(default)]
     pub open_questions: Vec<OpenQuestion>,
     pub sources: Vec<Source>,
 }
 
 impl Partner {
+    /// The pledge for `aid` that is in the agreement, if any.
     pub fn pledge(&self, aid: &AidId) -> Option<&Pledge> {
-        self.aid.iter().find(|p| &p.aid == aid)
+        self.aid
+            .iter()
+            .find(|p| &p.aid == aid && p.basis == Basis::Agreement)
+    }
+    /// What was announced alongside the agreement for `aid`, if anything.
+    pub fn alongside(&self, aid: &AidId) -> Option<&Pledge> {
+        self.aid
+            .iter()
+            .find(|p| &p.aid == aid && p.basis == Basis::Alongside)
     }
 }
 
@@ -308,8 +422,8 @@ pub struct AidType {
     pub id: AidId,
     pub en: String,
     pub uk: String,
-    pub description: String,
-    /// Names people use, English and Ukrainian ("Patriot", "ППО").
+    pub description: Text,
+    /// Names people use, English, Ukrainian and Russian ("Patriot", "ППО", "ПВО").
     #[serde(default)]
     pub aliases: Vec<String>,
 }
@@ -325,7 +439,7 @@ pub struct AidTypesFile {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CountryStatus {
-    pub note: String,
+    pub note: Text,
     pub sources: Vec<String>,
 }
 
@@ -351,12 +465,12 @@ pub struct CountriesFile {
 #[serde(deny_unknown_fields)]
 pub struct Framework {
     pub id: String,
-    pub title: String,
+    pub title: Text,
     pub date: NaiveDate,
-    pub place: String,
-    pub summary: String,
+    pub place: Text,
+    pub summary: Text,
     /// Who joined, in words (ids are not enough: it includes non-partners).
-    pub members: String,
+    pub members: Text,
     pub sources: Vec<String>,
 }
 
@@ -368,7 +482,7 @@ pub struct Meta {
     pub as_of: NaiveDate,
     /// The count users are told ("27 states and the EU"), with its source.
     pub official_count: u32,
-    pub official_count_note: String,
+    pub official_count_note: Text,
     pub official_count_source: String,
     pub frameworks: Vec<Framework>,
     pub sources: Vec<Source>,

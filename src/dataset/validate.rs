@@ -152,6 +152,16 @@ pub(super) fn parse_all(files: impl IntoIterator<Item = (String, String)>) -> Pa
     p
 }
 
+/// Whether every user-facing text must have its Ukrainian version.
+///
+/// Off only while the dataset is being translated; the translation lands with
+/// it switched on, and from then on `check-data` rejects a missing `uk`.
+pub const REQUIRE_UKRAINIAN: bool = false;
+
+/// Ukrainian runs longer than English; a field's Ukrainian may be this much
+/// longer (in percent of the English limit) and still fit the chat limits.
+const UK_LONGER_PERCENT: usize = 130;
+
 /// Collects problems for one record.
 struct Checker<'a> {
     file: &'a str,
@@ -185,6 +195,28 @@ impl Checker<'_> {
         }
     }
 
+    /// A bilingual one-line text: the English as `line`, the Ukrainian too,
+    /// required when [`REQUIRE_UKRAINIAN`] is on.
+    fn text_line(&mut self, what: &str, t: &Text, max: usize) {
+        self.line(what, &t.en, max);
+        match &t.uk {
+            Some(uk) => {
+                self.line(&format!("{what} (uk)"), uk, max * UK_LONGER_PERCENT / 100);
+                if !uk.chars().any(is_cyrillic) {
+                    self.fail(format!("{what} (uk) has no Cyrillic letter: {uk:?}"));
+                }
+            }
+            None if REQUIRE_UKRAINIAN => self.fail(format!("{what} has no Ukrainian text (uk)")),
+            None => {}
+        }
+    }
+
+    fn source(&mut self, s: &Source) {
+        self.url("source", &s.url);
+        self.line("source title", &s.title, 200);
+        self.text_line("source outlet", &s.outlet, 80);
+    }
+
     fn url(&mut self, what: &str, u: &str) {
         let ok = (u.starts_with("https://") || u.starts_with("http://"))
             && u.len() > "https://x.y".len()
@@ -215,6 +247,8 @@ impl Checker<'_> {
             .chain(&names.uk_other)
             .chain(&names.abbreviations)
             .chain(&names.demonyms)
+            .chain(&names.ru)
+            .chain(&names.other)
         {
             self.line("a name", n, 100);
             if crate::search::normalize(n).is_empty() {
@@ -246,21 +280,20 @@ pub(super) fn check(
             out: &mut out,
         };
         c.text("version", &meta.version);
-        c.text("official_count_note", &meta.official_count_note);
+        c.text_line("official_count_note", &meta.official_count_note, 600);
         c.url("official_count_source", &meta.official_count_source);
         if meta.sources.is_empty() {
             c.fail("no sources");
         }
         for s in &meta.sources {
-            c.url("source", &s.url);
-            c.text("source title", &s.title);
+            c.source(s);
         }
         for f in &meta.frameworks {
             c.record = format!("framework {}", f.id);
-            c.text("title", &f.title);
-            c.text("place", &f.place);
-            c.text("summary", &f.summary);
-            c.text("members", &f.members);
+            c.text_line("title", &f.title, 256);
+            c.text_line("place", &f.place, 200);
+            c.text_line("summary", &f.summary, 3000);
+            c.text_line("members", &f.members, 1000);
             c.sources("framework", &f.sources);
             if f.date > meta.as_of {
                 c.fail(format!(
@@ -301,7 +334,7 @@ pub(super) fn check(
         }
         c.line("en", &a.en, 80);
         c.line("uk", &a.uk, 80);
-        c.line("description", &a.description, 200);
+        c.text_line("description", &a.description, 200);
         for al in &a.aliases {
             c.line("alias", al, 80);
         }
@@ -340,7 +373,7 @@ pub(super) fn check(
         }
         c.names(&country.names);
         if let Some(s) = &country.status {
-            c.line("status.note", &s.note, 600);
+            c.text_line("status.note", &s.note, 600);
             c.sources("status", &s.sources);
         }
     }
@@ -356,7 +389,7 @@ fn check_partner(
 ) {
     c.names(&p.names);
     let a = &p.agreement;
-    c.line("agreement.title", &a.title, 256);
+    c.text_line("agreement.title", &a.title, 256);
     if let Some(t) = &a.title_native {
         c.line("agreement.title_native", t, 256);
     }
@@ -366,11 +399,11 @@ fn check_partner(
             a.signed
         ));
     }
-    c.line("agreement.place", &a.place, 100);
-    c.line("agreement.term", &a.term, 300);
-    c.line("agreement.legal_status", &a.legal_status, 600);
+    c.text_line("agreement.place", &a.place, 100);
+    c.text_line("agreement.term", &a.term, 300);
+    c.text_line("agreement.legal_status", &a.legal_status, 600);
     if let Some(n) = &a.count_note {
-        c.line("agreement.count_note", n, 600);
+        c.text_line("agreement.count_note", n, 600);
     }
     if !a.in_official_count && a.count_note.is_none() {
         c.fail("not in the official count but has no count_note saying why");
@@ -383,8 +416,8 @@ fn check_partner(
             c.fail(format!("no signatory for {side}"));
         }
         for s in list.iter() {
-            c.line(&format!("signatory ({side}) name"), &s.name, 100);
-            c.line(&format!("signatory ({side}) office"), &s.office, 150);
+            c.text_line(&format!("signatory ({side}) name"), &s.name, 100);
+            c.text_line(&format!("signatory ({side}) office"), &s.office, 150);
         }
     }
     for (i, m) in p.money.iter().enumerate() {
@@ -404,9 +437,16 @@ fn check_partner(
         if m.currency.is_share_of_gdp() && m.amount > 100.0 {
             c.fail(format!("{what} share of GDP {} is over 100 %", m.amount));
         }
-        c.line(&format!("{what} period"), &m.period, 100);
+        c.text_line(&format!("{what} period"), &m.period, 100);
+        if let Some([first, last]) = m.years {
+            if first > last || !(2014..=2100).contains(&first) || !(2014..=2100).contains(&last) {
+                c.fail(format!(
+                    "{what} years [{first}, {last}] are not a span of calendar years"
+                ));
+            }
+        }
         if let Some(n) = &m.note {
-            c.line(&format!("{what} note"), n, 300);
+            c.text_line(&format!("{what} note"), n, 300);
         }
         c.sources(&what, &m.sources);
     }
@@ -422,18 +462,29 @@ fn check_partner(
                 pl.aid.0
             ));
         }
-        if !seen.insert(&pl.aid) {
-            c.fail(format!("{what}: the aid id appears twice"));
+        if !seen.insert((&pl.aid, pl.basis)) {
+            c.fail(format!(
+                "{what}: the aid id appears twice with basis {:?}; one pledge per aid in the agreement and one alongside",
+                pl.basis
+            ));
         }
-        c.line(&format!("{what} detail"), &pl.detail, 300);
+        c.text_line(&format!("{what} detail"), &pl.detail, 300);
+        if let Some(cl) = &pl.clause {
+            c.text_line(&format!("{what} clause"), cl, 40);
+            if pl.basis == Basis::Alongside {
+                c.fail(format!(
+                    "{what}: a clause of the agreement is cited for a pledge announced alongside it"
+                ));
+            }
+        }
         c.sources(&what, &pl.sources);
     }
     for (i, n) in p.notable.iter().enumerate() {
-        c.line(&format!("notable[{i}]"), n, 400);
+        c.text_line(&format!("notable[{i}]"), n, 400);
     }
     for (i, q) in p.open_questions.iter().enumerate() {
-        c.line(&format!("open_questions[{i}] topic"), &q.topic, 80);
-        c.line(&format!("open_questions[{i}] note"), &q.note, 600);
+        c.text_line(&format!("open_questions[{i}] topic"), &q.topic, 80);
+        c.text_line(&format!("open_questions[{i}] note"), &q.note, 600);
         for u in &q.sources {
             c.url(&format!("open_questions[{i}] source"), u);
         }
@@ -444,8 +495,30 @@ fn check_partner(
     if !p.sources.iter().any(|s| s.official) {
         c.fail("no official source (a government or EU page)");
     }
+    let listed: HashSet<&str> = p.sources.iter().map(|s| s.url.as_str()).collect();
     for s in &p.sources {
-        c.url("source", &s.url);
-        c.line("source title", &s.title, 200);
+        c.source(s);
     }
+    // Every link a pledge or amount cites must be a listed source, so a reply
+    // can name its outlet.
+    let cited = p
+        .aid
+        .iter()
+        .flat_map(|pl| pl.sources.iter())
+        .chain(p.money.iter().flat_map(|m| m.sources.iter()));
+    let mut unlisted: Vec<&str> = cited
+        .map(String::as_str)
+        .filter(|u| !listed.contains(u))
+        .collect();
+    unlisted.sort_unstable();
+    unlisted.dedup();
+    for u in unlisted {
+        c.fail(format!(
+            "{u} is cited but not listed in sources (with its outlet and kind)"
+        ));
+    }
+}
+
+fn is_cyrillic(ch: char) -> bool {
+    matches!(ch, '\u{0400}'..='\u{04FF}')
 }

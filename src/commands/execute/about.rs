@@ -37,7 +37,7 @@ pub(super) fn about(ctx: &Ctx<'_>, page: usize) -> Reply {
         b = b.lines(
             format!("{} ({}, {})", f.title, f.date, f.place),
             [
-                f.summary.clone(),
+                f.summary.to_string(),
                 format!("{} {}", bold("Who:"), f.members),
                 f.sources
                     .iter()

@@ -150,7 +150,7 @@ pub(super) fn not_a_partner(ctx: &Ctx<'_>, c: &Country, note: Option<String>) ->
         }));
     if let Some(s) = &c.status {
         b = b
-            .lines("What is known", [s.note.clone()])
+            .lines("What is known", [s.note.to_string()])
             .lines("Sources", s.sources.iter().map(|u| bullet(bare_link(u))));
     }
     b = b.field(

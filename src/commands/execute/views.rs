@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::commands::CommandSpec;
-use crate::dataset::{AidType, Evidence, Framework, Money, OpenQuestion, Partner, Pledge, Signatories};
+use crate::dataset::{AidType, Evidence, Framework, Money, OpenQuestion, Partner, Pledge, Signatories, Text};
 
 /// One partner's whole record (`/agreement`).
 #[derive(Serialize)]
@@ -21,7 +21,7 @@ pub(super) struct PartnerView<'a> {
     money: &'a [Money],
     aid: Vec<&'a str>,
     pledges: &'a [Pledge],
-    notable: &'a [String],
+    notable: &'a [Text],
     open_questions: &'a [OpenQuestion],
     sources: Vec<&'a str>,
 }
