@@ -11,6 +11,7 @@ mod support;
 
 mod cli;
 mod dataset;
+mod deploy_data_sync;
 mod endpoint;
 mod endpoint_faults;
 mod gateway_e2e;

@@ -11,7 +11,7 @@
 //! answering; old copies are pruned.
 #![cfg(unix)]
 
-mod endpoint_support;
+use crate::support::payloads;
 
 use std::io::BufRead;
 use std::os::unix::fs::symlink;
@@ -218,7 +218,7 @@ fn configmap_updates_reach_a_running_server_and_a_broken_one_is_refused() {
         .env_remove("PACTBOT_DATA")
         .env_remove("PACTBOT_LISTEN")
         .env("NO_COLOR", "1")
-        .env("DISCORD_PUBLIC_KEY", endpoint_support::public_key_hex())
+        .env("DISCORD_PUBLIC_KEY", payloads::public_key_hex())
         .args(["serve", "--listen", "127.0.0.1:0", "--data"])
         .arg(dest.join("current"));
     let mut serve = Proc::spawn(serve);
