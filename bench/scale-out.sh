@@ -80,7 +80,8 @@ done
 
 say "building (release)…"
 cargo build --release --quiet --bin pactbot --example soak --example endpoint_bench
-TARGET=${CARGO_TARGET_DIR:-target}
+# Where cargo put them (CARGO_TARGET_DIR, a config file, or ./target).
+TARGET=$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
 WORK=$(mktemp -d)
 chmod 755 "$WORK"
 # Copies, so another build into the same target dir cannot swap them mid-run.
