@@ -3,6 +3,7 @@
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use pactbot::dataset::Dataset;
+use pactbot::lang::Lang;
 
 fn bench(c: &mut Criterion) {
     let ds = Dataset::embedded().expect("dataset");
@@ -22,13 +23,15 @@ fn bench(c: &mut Criterion) {
         ("help", "/help"),
         ("no_match", "/agreement country:pizza delivery"),
     ] {
-        g.bench_function(name, |b| b.iter(|| pactbot::answer(&ds, black_box(line))));
+        g.bench_function(name, |b| {
+            b.iter(|| pactbot::answer(&ds, black_box(line), Lang::En))
+        });
     }
     g.bench_function("autocomplete_partner", |b| {
-        b.iter(|| pactbot::commands::autocomplete(&ds, "agreement", "country", black_box("ger")))
+        b.iter(|| pactbot::commands::autocomplete(&ds, "agreement", "country", black_box("ger"), Lang::En))
     });
     g.bench_function("autocomplete_empty", |b| {
-        b.iter(|| pactbot::commands::autocomplete(&ds, "pledged", "aid", black_box("")))
+        b.iter(|| pactbot::commands::autocomplete(&ds, "pledged", "aid", black_box(""), Lang::En))
     });
     g.finish();
     c.bench_function("load_embedded_dataset", |b| {

@@ -14,9 +14,9 @@
 //! (quick_cache's S3-FIFO with a weight per entry): popular commands stay,
 //! one-off searches and autocomplete prefixes pass through.
 //!
-//! If an answer ever depends on something that is not in [`Ask`] and
-//! [`Format`] (the reader's language, for one), it must go into the key:
-//! the tests below compare cached and fresh answers for that reason.
+//! The reader's [`Lang`] is part of the key too. If an answer ever depends
+//! on something that is not in [`Ask`], [`Format`] and [`Lang`], it must go
+//! into the key: the tests compare cached and fresh answers for that reason.
 
 use std::sync::Arc;
 
@@ -25,6 +25,7 @@ use quick_cache::{OptionsBuilder, Weighter};
 
 use crate::commands::{self, Command};
 use crate::dataset::{Dataset, Snapshot};
+use crate::lang::Lang;
 use crate::render;
 use crate::reply::{Reply, Status};
 
@@ -174,6 +175,7 @@ const ENTRY_OVERHEAD: usize = 128;
 struct Key {
     generation: u64,
     format: Format,
+    lang: Lang,
     ask: Ask,
 }
 
@@ -269,21 +271,22 @@ impl Answers {
         self.cache.as_ref().map_or(0, Cache::weight)
     }
 
-    /// The answer to `ask` in `format` from `snap`, from memory if it was
-    /// computed before for this very version.
-    pub fn answer(&self, snap: &Snapshot, ask: Ask, format: Format) -> (Answer, Lookup) {
+    /// The answer to `ask` in `format` and `lang` from `snap`, from memory
+    /// if it was computed before for this very version.
+    pub fn answer(&self, snap: &Snapshot, ask: Ask, format: Format, lang: Lang) -> (Answer, Lookup) {
         let Some(cache) = &self.cache else {
-            return (compute(&snap.data, &ask, format), Lookup::Off);
+            return (compute(&snap.data, &ask, format, lang), Lookup::Off);
         };
         let key = Key {
             generation: snap.generation,
             format,
+            lang,
             ask,
         };
         if let Some(e) = cache.get(&key) {
             return (e.answer, Lookup::Hit);
         }
-        let answer = compute(&snap.data, &key.ask, format);
+        let answer = compute(&snap.data, &key.ask, format, lang);
         let size = answer.body.0.len() + key.ask.text_len() + ENTRY_OVERHEAD;
         let weight = (size as u64).max(self.min_weight);
         // An answer larger than the whole cache is served but not kept.
@@ -300,23 +303,27 @@ impl Answers {
     }
 
     /// The answer to one command line (CLI, REPL, batch).
-    pub fn line(&self, snap: &Snapshot, line: &str, format: Format) -> Answer {
-        self.answer(snap, Ask::line(line), format).0
+    pub fn line(&self, snap: &Snapshot, line: &str, format: Format, lang: Lang) -> Answer {
+        self.answer(snap, Ask::line(line), format, lang).0
     }
 }
 
 /// The answer computed now, without the cache: the reference the cached
 /// answers must equal.
-pub fn compute(ds: &Dataset, ask: &Ask, format: Format) -> Answer {
+/// Only the JSON format builds the reply's `--json` data.
+pub fn compute(ds: &Dataset, ask: &Ask, format: Format, lang: Lang) -> Answer {
+    let json = format == Format::Json;
     match ask {
-        Ask::Command(cmd) => reply_answer(&commands::execute(ds, cmd), format),
-        Ask::Line(line) => reply_answer(&crate::answer(ds, line), format),
+        Ask::Command(cmd) if json => reply_answer(&commands::execute_json(ds, cmd, lang), format),
+        Ask::Command(cmd) => reply_answer(&commands::execute(ds, cmd, lang), format),
+        Ask::Line(line) if json => reply_answer(&crate::answer_json(ds, line, lang), format),
+        Ask::Line(line) => reply_answer(&crate::answer(ds, line, lang), format),
         Ask::Complete {
             command,
             option,
             partial,
         } => {
-            let choices = commands::autocomplete(ds, command, option, partial);
+            let choices = commands::autocomplete(ds, command, option, partial, lang);
             Answer {
                 command: commands::table::find(command).map(|s| s.name),
                 status: None,

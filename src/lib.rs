@@ -1,14 +1,16 @@
 //! pactbot: answers questions about Ukraine's bilateral long-term security
 //! agreements from a curated, sourced dataset.
 //!
-//! The core — [`dataset`], [`search`], [`commands`], [`reply`] — is free of
-//! any transport: the CLI, the Discord gateway and the HTTP interactions
-//! endpoint all call [`commands::execute`] and render its [`reply::Reply`].
+//! The core — [`dataset`], [`search`], [`commands`], [`lang`], [`reply`] — is
+//! free of any transport: the CLI, the Discord gateway and the HTTP
+//! interactions endpoint all call [`commands::execute`] in the reader's
+//! [`lang::Lang`] and render its [`reply::Reply`].
 
 pub mod answers;
 pub mod commands;
 pub mod dataset;
 pub mod discord;
+pub mod lang;
 pub mod question;
 pub mod render;
 pub mod reply;
@@ -16,16 +18,25 @@ pub mod search;
 
 use commands::{parse, Command};
 use dataset::Dataset;
+use lang::Lang;
 use reply::Reply;
 
-/// Parses and answers one command line, as the bot would.
-pub fn answer(ds: &Dataset, line: &str) -> Reply {
+/// Parses and answers one command line in `lang`, as the bot would, for a
+/// reader (text or Discord): the `--json` data is not built.
+pub fn answer(ds: &Dataset, line: &str, lang: Lang) -> Reply {
     match parse(line) {
-        Ok(cmd) => commands::execute(ds, &cmd),
-        Err(e) => commands::error_reply(ds, command_word(line), &e),
+        Ok(cmd) => commands::execute(ds, &cmd, lang),
+        Err(e) => commands::error_reply(ds, command_word(line), &e, lang),
     }
 }
 
+/// The same answer with its `--json` data, for `render::json`.
+pub fn answer_json(ds: &Dataset, line: &str, lang: Lang) -> Reply {
+    match parse(line) {
+        Ok(cmd) => commands::execute_json(ds, &cmd, lang),
+        Err(e) => commands::error_reply(ds, command_word(line), &e, lang),
+    }
+}
 /// Parses a command line; the `Command` is also what page buttons carry.
 pub fn parse_line(line: &str) -> Result<Command, commands::CommandError> {
     parse(line)

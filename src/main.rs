@@ -38,6 +38,9 @@ enum Cmd {
         /// Print the exact Discord interaction response body.
         #[arg(long)]
         discord: bool,
+        /// The reply's language: en or uk.
+        #[arg(long, value_name = "en|uk", default_value = "en")]
+        lang: pactbot::lang::Lang,
         /// The command, e.g. "/pledged aid:air defence"; "-" reads one command a line from stdin.
         command: String,
     },
@@ -197,6 +200,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Cmd::Ask {
             json,
             discord,
+            lang,
             command,
         } => {
             let ds = load(cli.data.as_deref())?;
@@ -208,9 +212,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Format::Text
             };
             if command == "-" {
-                batch(Snapshot::new(ds), format)
+                batch(Snapshot::new(ds), format, lang)
             } else {
-                let reply = pactbot::answer(&ds, &command);
+                let reply = if json {
+                    pactbot::answer_json(&ds, &command, lang)
+                } else {
+                    pactbot::answer(&ds, &command, lang)
+                };
                 if reply.status == Status::Error {
                     // A bad command is a usage error: say so on stderr; the
                     // structured formats still print their document.
@@ -280,7 +288,7 @@ fn exit_for(r: &Reply) -> ExitCode {
 /// `--json`). Bad lines are answered with `status: error`; the exit code is
 /// 0 once all input was answered. A command asked again (however it is
 /// typed) is answered from memory: see `pactbot::answers`.
-fn batch(snap: Snapshot, format: Format) -> anyhow::Result<ExitCode> {
+fn batch(snap: Snapshot, format: Format, lang: pactbot::lang::Lang) -> anyhow::Result<ExitCode> {
     let answers = Answers::default();
     let stdin = std::io::stdin().lock();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -289,7 +297,7 @@ fn batch(snap: Snapshot, format: Format) -> anyhow::Result<ExitCode> {
         if line.trim().is_empty() {
             continue;
         }
-        let answer = answers.line(&snap, &line, format);
+        let answer = answers.line(&snap, &line, format, lang);
         writeln!(out, "{}", answer.body)?;
         if matches!(format, Format::Text) {
             writeln!(out)?;
@@ -321,7 +329,11 @@ fn repl(ds: &Dataset) -> anyhow::Result<ExitCode> {
         if matches!(line, "quit" | "exit" | "/quit" | "/exit") {
             break;
         }
-        writeln!(out, "{}", render::text::render(&pactbot::answer(ds, line)))?;
+        writeln!(
+            out,
+            "{}",
+            render::text::render(&pactbot::answer(ds, line, pactbot::lang::Lang::En))
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }

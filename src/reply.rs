@@ -8,6 +8,8 @@
 
 use serde::Serialize;
 
+use crate::lang::Lang;
+
 /// Discord's embed limits (`resources/message.mdx`), in characters.
 pub mod limits {
     pub const TITLE: usize = 256;
@@ -70,6 +72,10 @@ pub struct Field {
     pub name: String,
     pub value: String,
     pub inline: bool,
+    /// The rest of the section before it, split off to fit a field (its
+    /// name ends with the language's "(cont.)"); text output joins them.
+    #[serde(skip)]
+    pub continued: bool,
 }
 
 /// Where this page sits in a longer answer. `prev`/`next` are the command
@@ -88,6 +94,8 @@ pub struct Page {
 pub struct Reply {
     pub command: String,
     pub status: Status,
+    /// The language it is written in.
+    pub lang: Lang,
     pub title: String,
     pub description: String,
     pub fields: Vec<Field>,
@@ -96,7 +104,8 @@ pub struct Reply {
     pub suggestions: Vec<String>,
     pub page: Option<Page>,
     /// The structured answer for `--json` (whole, not just this page).
-    pub data: serde_json::Value,
+    /// Built only when asked for (`execute_json`): Discord never reads it.
+    pub data: Option<serde_json::Value>,
 }
 
 impl Reply {
@@ -135,11 +144,14 @@ const PAGE_BUDGET: usize = limits::EMBED_TOTAL - 400;
 pub struct ReplyBuilder {
     command: String,
     status: Status,
+    lang: Lang,
     title: String,
     description: String,
     fields: Vec<Field>,
     suggestions: Vec<String>,
-    data: serde_json::Value,
+    /// Whether [`ReplyBuilder::data`] keeps what it is given.
+    wants_data: bool,
+    data: Option<serde_json::Value>,
     /// Fields are grouped into blocks that stay on one page together.
     blocks: Vec<std::ops::Range<usize>>,
 }
@@ -149,11 +161,13 @@ impl ReplyBuilder {
         ReplyBuilder {
             command: command.into(),
             status,
+            lang: Lang::En,
             title: title.into(),
             description: String::new(),
             fields: Vec::new(),
             suggestions: Vec::new(),
-            data: serde_json::Value::Null,
+            wants_data: true,
+            data: None,
             blocks: Vec::new(),
         }
     }
@@ -163,8 +177,31 @@ impl ReplyBuilder {
         self
     }
 
-    pub fn data(mut self, data: impl Serialize) -> Self {
-        self.data = serde_json::to_value(data).unwrap_or(serde_json::Value::Null);
+    /// The language of the reply, for its page labels (default English).
+    pub fn lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
+    }
+
+    /// Whether the `--json` data will be read (default yes). When not,
+    /// [`ReplyBuilder::data_with`] never builds it.
+    pub fn wants_data(mut self, yes: bool) -> Self {
+        self.wants_data = yes;
+        self
+    }
+
+    /// The structured answer, when it is wanted.
+    pub fn data(self, data: impl Serialize) -> Self {
+        self.data_with(|| data)
+    }
+
+    /// The structured answer, built only when it is wanted.
+    pub fn data_with<T: Serialize>(mut self, build: impl FnOnce() -> T) -> Self {
+        if self.wants_data {
+            let value = serde_json::to_value(build());
+            debug_assert!(value.is_ok(), "{}: data does not serialise", self.command);
+            self.data = value.ok();
+        }
         self
     }
 
@@ -195,10 +232,13 @@ impl ReplyBuilder {
             let n = if *first {
                 name.clone()
             } else {
-                format!("{name} (cont.)")
+                format!("{name}{}", b.lang.strings().continued)
             };
             let start = b.fields.len();
             b.push(n, std::mem::take(value), false);
+            if let Some(f) = b.fields.last_mut() {
+                f.continued = !*first;
+            }
             b.blocks.push(start..b.fields.len());
             *first = false;
         };
@@ -240,7 +280,12 @@ impl ReplyBuilder {
         } else {
             clip(&value, limits::FIELD_VALUE)
         };
-        self.fields.push(Field { name, value, inline });
+        self.fields.push(Field {
+            name,
+            value,
+            inline,
+            continued: false,
+        });
     }
 
     /// Splits the fields into pages; the description goes on the first page.
@@ -290,7 +335,7 @@ impl ReplyBuilder {
         let (title, footer, page) = if count > 1 {
             (
                 clip(&format!("{} ({number}/{count})", self.title), limits::TITLE),
-                format!("{footer_base} · page {number} of {count}"),
+                format!("{footer_base} · {}", (self.lang.strings().page_of)(number, count)),
                 Some(Page {
                     number,
                     count,
@@ -309,6 +354,7 @@ impl ReplyBuilder {
         Reply {
             command: self.command,
             status: self.status,
+            lang: self.lang,
             title,
             description,
             fields,

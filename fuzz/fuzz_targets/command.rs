@@ -4,6 +4,7 @@
 //! a parsed command's own line must parse back to the same command.
 
 use afl::fuzz_nohook;
+use pactbot::lang::Lang;
 use pactbot::render;
 use pactbot_fuzz::{check, ds, text};
 
@@ -14,10 +15,10 @@ fn main() {
             let again = cmd.to_line();
             assert_eq!(pactbot::parse_line(&again).as_ref(), Ok(&cmd), "{again:?}");
         }
-        let reply = pactbot::answer(ds(), &line);
+        let reply = pactbot::answer(ds(), &line, Lang::Uk);
         check(&render::discord::message(&reply));
         check(&render::discord::update(&reply));
         let _ = render::text::render(&reply);
-        let _ = render::json::render(&reply);
+        let _ = render::json::render(&pactbot::answer_json(ds(), &line, Lang::En));
     });
 }

@@ -5,6 +5,7 @@
 
 use afl::fuzz_nohook;
 use pactbot::commands::{self, COMMANDS};
+use pactbot::lang::Lang;
 use pactbot::search::thresholds::MAX_CANDIDATES;
 use pactbot::search::{Resolution, Scope, Target};
 use pactbot_fuzz::{check_choices, ds, text};
@@ -57,7 +58,7 @@ fn main() {
         }
         for c in COMMANDS {
             for o in c.options {
-                let choices = commands::autocomplete(ds, c.name, o.name, &q);
+                let choices = commands::autocomplete(ds, c.name, o.name, &q, Lang::Uk);
                 let v = serde_json::to_value(&choices).expect("choices serialise");
                 check_choices(v.as_array().expect("a list"));
             }

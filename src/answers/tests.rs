@@ -1,4 +1,5 @@
 use super::*;
+use crate::lang::Lang;
 
 fn embedded() -> Dataset {
     Dataset::embedded().expect("the built-in dataset loads")
@@ -78,11 +79,11 @@ fn cached_answers_equal_fresh_ones_for_every_command() {
     for round in 0..2 {
         for ask in &asks {
             for format in FORMATS {
-                let fresh = compute(&snap, ask, format);
-                let (got, lookup) = answers.answer(&snap, ask.clone(), format);
+                let fresh = compute(&snap, ask, format, Lang::En);
+                let (got, lookup) = answers.answer(&snap, ask.clone(), format, Lang::En);
                 assert_eq!(got, fresh, "round {round}: {ask:?} as {format:?}");
                 // Asked again at once: from memory, the same bytes.
-                let (again, lookup2) = answers.answer(&snap, ask.clone(), format);
+                let (again, lookup2) = answers.answer(&snap, ask.clone(), format, Lang::En);
                 assert_eq!(again, fresh, "repeated: {ask:?} as {format:?}");
                 assert_eq!(lookup, if round == 0 { Lookup::Miss } else { lookup });
                 assert_eq!(lookup2, Lookup::Hit, "{ask:?} as {format:?}");
@@ -99,12 +100,27 @@ fn cached_answers_equal_fresh_ones_for_every_command() {
 fn a_command_typed_differently_is_one_answer() {
     let snap = Snapshot::new(embedded());
     let answers = Answers::default();
-    let (a, first) = answers.answer(&snap, Ask::line("/pledged aid:drones page:2"), Format::Json);
-    let (b, second) = answers.answer(&snap, Ask::line("/pledged  page:2   aid: drones "), Format::Json);
+    let (a, first) = answers.answer(
+        &snap,
+        Ask::line("/pledged aid:drones page:2"),
+        Format::Json,
+        Lang::En,
+    );
+    let (b, second) = answers.answer(
+        &snap,
+        Ask::line("/pledged  page:2   aid: drones "),
+        Format::Json,
+        Lang::En,
+    );
     assert_eq!((first, second), (Lookup::Miss, Lookup::Hit));
     assert_eq!(a, b);
     // Another format of the same command is another answer.
-    let (text, third) = answers.answer(&snap, Ask::line("/pledged aid:drones page:2"), Format::Text);
+    let (text, third) = answers.answer(
+        &snap,
+        Ask::line("/pledged aid:drones page:2"),
+        Format::Text,
+        Lang::En,
+    );
     assert_eq!(third, Lookup::Miss);
     assert_ne!(text.body, a.body);
 }
@@ -119,20 +135,23 @@ fn an_older_version_is_never_served_after_a_reload() {
 
     let answers = Answers::default();
     let about = || Ask::line("/about");
-    let (before, _) = answers.answer(&old, about(), Format::Json);
+    let (before, _) = answers.answer(&old, about(), Format::Json, Lang::En);
     assert!(!before.body.as_str().contains("answers-test-2"));
-    assert_eq!(answers.answer(&old, about(), Format::Json).1, Lookup::Hit);
+    assert_eq!(
+        answers.answer(&old, about(), Format::Json, Lang::En).1,
+        Lookup::Hit
+    );
 
     // The reload: the same question now gets the new version's answer, and
     // keeps getting it from memory.
     for expected in [Lookup::Miss, Lookup::Hit] {
-        let (after, lookup) = answers.answer(&new, about(), Format::Json);
+        let (after, lookup) = answers.answer(&new, about(), Format::Json, Lang::En);
         assert_eq!(lookup, expected);
-        assert_eq!(after, compute(&new, &about(), Format::Json));
+        assert_eq!(after, compute(&new, &about(), Format::Json, Lang::En));
         assert!(after.body.as_str().contains("answers-test-2"), "{}", after.body);
     }
     // A request that still holds the old version is answered from it.
-    assert_eq!(answers.answer(&old, about(), Format::Json).0, before);
+    assert_eq!(answers.answer(&old, about(), Format::Json, Lang::En).0, before);
 }
 
 #[test]
@@ -144,7 +163,7 @@ fn the_cache_is_bounded_in_entries_and_bytes_and_keeps_what_is_popular() {
     };
     let answers = Answers::new(limits);
     let hot = || Ask::line("/pledged aid:air-defence");
-    answers.answer(&snap, hot(), Format::Json);
+    answers.answer(&snap, hot(), Format::Json, Lang::En);
     let mut hot_hits = 0;
     for i in 0..2000 {
         // One-off autocomplete prefixes, as people type them.
@@ -156,12 +175,18 @@ fn the_cache_is_bounded_in_entries_and_bytes_and_keeps_what_is_popular() {
                 partial: format!("x{i}").into(),
             },
             Format::DiscordMessage,
+            Lang::En,
         );
         // Big one-off answers too, so the byte bound is what binds.
         if i % 7 == 0 {
-            answers.answer(&snap, Ask::line(&format!("/agreement country:{i}")), Format::Text);
+            answers.answer(
+                &snap,
+                Ask::line(&format!("/agreement country:{i}")),
+                Format::Text,
+                Lang::En,
+            );
         }
-        hot_hits += usize::from(answers.answer(&snap, hot(), Format::Json).1 == Lookup::Hit);
+        hot_hits += usize::from(answers.answer(&snap, hot(), Format::Json, Lang::En).1 == Lookup::Hit);
         assert!(answers.len() <= limits.entries, "{} entries", answers.len());
         assert!(
             answers.weight() <= limits.bytes as u64,
@@ -183,8 +208,8 @@ fn an_answer_larger_than_the_cache_is_served_not_kept() {
         entries: 4,
         bytes: 256,
     });
-    let (a, _) = answers.answer(&snap, Ask::line("/about"), Format::Json);
-    assert_eq!(a, compute(&snap, &Ask::line("/about"), Format::Json));
+    let (a, _) = answers.answer(&snap, Ask::line("/about"), Format::Json, Lang::En);
+    assert_eq!(a, compute(&snap, &Ask::line("/about"), Format::Json, Lang::En));
     assert_eq!(answers.len(), 0);
 }
 
@@ -194,9 +219,30 @@ fn off_computes_every_time() {
     let answers = Answers::off();
     assert!(!answers.enabled());
     for _ in 0..2 {
-        let (a, lookup) = answers.answer(&snap, Ask::line("/stats"), Format::Text);
+        let (a, lookup) = answers.answer(&snap, Ask::line("/stats"), Format::Text, Lang::En);
         assert_eq!(lookup, Lookup::Off);
-        assert_eq!(a, compute(&snap, &Ask::line("/stats"), Format::Text));
+        assert_eq!(a, compute(&snap, &Ask::line("/stats"), Format::Text, Lang::En));
     }
     assert_eq!(answers.len(), 0);
+}
+
+#[test]
+fn the_language_is_part_of_the_key() {
+    let snap = Snapshot::new(embedded());
+    let answers = Answers::default();
+    let ask = || Ask::line("/pledged aid:drones");
+    let (en, _) = answers.answer(&snap, ask(), Format::Json, Lang::En);
+    let (uk, lookup) = answers.answer(&snap, ask(), Format::Json, Lang::Uk);
+    assert_eq!(
+        lookup,
+        Lookup::Miss,
+        "a Ukrainian reader is not served the English answer"
+    );
+    assert!(en.body.as_str().contains(r#""lang":"en""#), "{}", en.body);
+    assert!(uk.body.as_str().contains(r#""lang":"uk""#), "{}", uk.body);
+    assert_eq!(uk, compute(&snap, &ask(), Format::Json, Lang::Uk));
+    assert_eq!(
+        answers.answer(&snap, ask(), Format::Json, Lang::Uk).1,
+        Lookup::Hit
+    );
 }

@@ -2,6 +2,7 @@
 
 use super::table::{self, OptionKind};
 use crate::dataset::Dataset;
+use crate::lang::{Lang, Strings};
 use crate::reply::{clip, limits, Choice};
 use crate::search::{Scope, Target};
 
@@ -27,9 +28,9 @@ const POPULAR_AID: &[&str] = &[
     "nato-membership",
 ];
 
-/// Up to 25 choices for `option` of `command`, ranked by the resolver. Empty
-/// for options that don't autocomplete.
-pub fn autocomplete(ds: &Dataset, command: &str, option: &str, partial: &str) -> Vec<Choice> {
+/// Up to 25 choices for `option` of `command`, ranked by the resolver, with
+/// labels in `lang`. Empty for options that don't autocomplete.
+pub fn autocomplete(ds: &Dataset, command: &str, option: &str, partial: &str, lang: Lang) -> Vec<Choice> {
     let Some(kind) = table::find(command)
         .and_then(|c| c.option(option))
         .map(|o| o.kind)
@@ -53,7 +54,12 @@ pub fn autocomplete(ds: &Dataset, command: &str, option: &str, partial: &str) ->
             .filter(|t| !matches!(t, Target::Country(_)))
             .collect()
     };
-    targets.into_iter().take(limit).map(|t| choice(ds, t)).collect()
+    let s = lang.strings();
+    targets
+        .into_iter()
+        .take(limit)
+        .map(|t| choice(ds, s, t))
+        .collect()
 }
 
 fn defaults(ds: &Dataset, kind: OptionKind) -> Vec<Target> {
@@ -85,16 +91,15 @@ fn defaults(ds: &Dataset, kind: OptionKind) -> Vec<Target> {
     out
 }
 
-fn choice(ds: &Dataset, t: Target) -> Choice {
+fn choice(ds: &Dataset, s: &Strings, t: Target) -> Choice {
     let name = match t {
         Target::Partner(i) => {
             let p = &ds.partners[usize::from(i)];
-            format!("{} ({}) · signed {}", p.names.en, p.names.uk, p.agreement.signed)
+            (s.partner_choice)(&p.names.en, &p.names.uk, &p.agreement.signed.to_string())
         }
         Target::Aid(i) => {
             let a = &ds.aid_types[usize::from(i)];
-            let n = ds.partners_pledging(&a.id).count();
-            format!("{} ({}) · {n} partners", a.en, a.uk)
+            (s.aid_choice)(&a.en, &a.uk, ds.partners_pledging(&a.id).count())
         }
         Target::Country(_) => ds.target_name(t).to_string(),
     };

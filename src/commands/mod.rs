@@ -11,7 +11,7 @@ mod parse;
 pub mod table;
 
 pub use autocomplete::autocomplete;
-pub use execute::{error_reply, execute};
+pub use execute::{error_reply, execute, execute_json};
 pub use parse::parse;
 pub use table::{CommandKind, CommandSpec, OptionKind, OptionSpec, COMMANDS};
 

@@ -88,6 +88,14 @@ impl CommandSpec {
             .find(|o| o.name.eq_ignore_ascii_case(name) || o.name_uk == name.to_lowercase())
     }
 
+    /// The one-line description in `lang`.
+    pub fn description_in(&self, lang: crate::lang::Lang) -> &'static str {
+        match lang {
+            crate::lang::Lang::En => self.description,
+            crate::lang::Lang::Uk => self.description_uk,
+        }
+    }
+
     /// `/pledged aid:<aid> [page:<page>]`
     pub fn usage(&self) -> String {
         let mut s = format!("/{}", self.name);

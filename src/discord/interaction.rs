@@ -16,6 +16,7 @@ use serenity::model::application::{CommandDataOptionValue, Interaction};
 use crate::answers::{self, Answer, Answers, Ask, Body, Format, Lookup};
 use crate::commands::{self, Arg, Invocation};
 use crate::dataset::{Dataset, Snapshot};
+use crate::lang::Lang;
 use crate::render::discord::{self as body, InteractionResponse, PAGE_BUTTON_PREFIX};
 use crate::reply::{Reply, Status};
 
@@ -39,15 +40,19 @@ pub enum Request<'a> {
     Command {
         name: &'a str,
         options: Vec<(&'a str, Arg)>,
+        /// From the user's client `locale`.
+        lang: Lang,
     },
     /// Suggestions for the focused option (name, partial value), if any.
     Autocomplete {
         name: &'a str,
         focused: Option<(&'a str, Cow<'a, str>)>,
+        lang: Lang,
     },
     /// A button press.
     Button {
         custom_id: &'a str,
+        lang: Lang,
     },
     /// A modal, or any type added to Discord later: we never open one.
     Other,
@@ -60,6 +65,7 @@ impl<'a> Request<'a> {
             Interaction::Ping(_) => Request::Ping,
             Interaction::Command(c) => Request::Command {
                 name: &c.data.name,
+                lang: Lang::from_locale(&c.locale),
                 options: c
                     .data
                     .options
@@ -79,10 +85,12 @@ impl<'a> Request<'a> {
             },
             Interaction::Autocomplete(c) => Request::Autocomplete {
                 name: &c.data.name,
+                lang: Lang::from_locale(&c.locale),
                 focused: c.data.autocomplete().map(|f| (f.name, Cow::Borrowed(f.value))),
             },
             Interaction::Component(b) => Request::Button {
                 custom_id: &b.data.custom_id,
+                lang: Lang::from_locale(&b.locale),
             },
             _ => Request::Other,
         }
@@ -93,7 +101,7 @@ impl<'a> Request<'a> {
 enum Plan {
     Pong,
     /// Through the answer cache.
-    Ask(Ask, Format),
+    Ask(Ask, Format, Lang),
     /// Computed each time: rare answers (a command Discord should not have
     /// sent, a stale button) that are cheap and not worth a cache entry.
     Reply(Reply, Format),
@@ -109,16 +117,16 @@ fn plan(ds: &Dataset, req: &Request<'_>) -> (Plan, Outcome) {
     };
     match req {
         Request::Ping => (Plan::Pong, outcome("ping", None)),
-        Request::Command { name, options } => {
+        Request::Command { name, options, lang } => {
             let args = options.iter().map(|(n, v)| (*n, v.clone()));
             let plan = match Invocation::new(name, args).and_then(Invocation::into_command) {
-                Ok(cmd) => Plan::Ask(Ask::Command(cmd), Format::DiscordMessage),
-                Err(e) => Plan::Reply(commands::error_reply(ds, name, &e), Format::DiscordMessage),
+                Ok(cmd) => Plan::Ask(Ask::Command(cmd), Format::DiscordMessage, *lang),
+                Err(e) => Plan::Reply(commands::error_reply(ds, name, &e, *lang), Format::DiscordMessage),
             };
             let command = commands::table::find(name).map(|s| s.name);
             (plan, outcome("command", command))
         }
-        Request::Autocomplete { name, focused } => {
+        Request::Autocomplete { name, focused, lang } => {
             let command = commands::table::find(name).map(|s| s.name);
             let plan = match focused {
                 Some((option, partial)) => Plan::Ask(
@@ -129,20 +137,21 @@ fn plan(ds: &Dataset, req: &Request<'_>) -> (Plan, Outcome) {
                     },
                     // The format is the autocomplete response in any case.
                     Format::DiscordMessage,
+                    *lang,
                 ),
                 None => Plan::NoChoices,
             };
             (plan, outcome("autocomplete", command))
         }
-        Request::Button { custom_id } => {
+        Request::Button { custom_id, lang } => {
             let plan = match custom_id.strip_prefix(PAGE_BUTTON_PREFIX) {
-                Some(line) => Plan::Ask(Ask::line(line), Format::DiscordButton),
-                None => Plan::Reply(stale_button(ds), Format::DiscordMessage),
+                Some(line) => Plan::Ask(Ask::line(line), Format::DiscordButton, *lang),
+                None => Plan::Reply(stale_button(ds, *lang), Format::DiscordMessage),
             };
             (plan, outcome("button", None))
         }
         Request::Other => (
-            Plan::Reply(stale_button(ds), Format::DiscordMessage),
+            Plan::Reply(stale_button(ds, Lang::En), Format::DiscordMessage),
             Outcome {
                 kind: "modal",
                 command: None,
@@ -169,10 +178,10 @@ impl Source<'_> {
         }
     }
 
-    fn answer(&self, ask: Ask, format: Format) -> (Answer, Lookup) {
+    fn answer(&self, ask: Ask, format: Format, lang: Lang) -> (Answer, Lookup) {
         match self {
-            Source::Fresh(ds) => (answers::compute(ds, &ask, format), Lookup::Off),
-            Source::Cached(answers, snap) => answers.answer(snap, ask, format),
+            Source::Fresh(ds) => (answers::compute(ds, &ask, format, lang), Lookup::Off),
+            Source::Cached(answers, snap) => answers.answer(snap, ask, format, lang),
         }
     }
 }
@@ -188,8 +197,8 @@ pub fn respond_with(src: Source<'_>, req: &Request<'_>) -> (Body, Outcome, Looku
             outcome.status = Some(reply.status);
             (answers::render_reply(&reply, format).into(), Lookup::Off)
         }
-        Plan::Ask(ask, format) => {
-            let (answer, lookup) = src.answer(ask, format);
+        Plan::Ask(ask, format, lang) => {
+            let (answer, lookup) = src.answer(ask, format, lang);
             if outcome.kind != "autocomplete" {
                 outcome.status = answer.status;
             }
@@ -214,16 +223,16 @@ pub fn respond(ds: &Dataset, interaction: &Interaction) -> (InteractionResponse,
             outcome.status = Some(reply.status);
             discord_response(&reply, format)
         }
-        Plan::Ask(ask, format) => {
+        Plan::Ask(ask, format, lang) => {
             let reply = match ask {
-                Ask::Command(cmd) => commands::execute(ds, &cmd),
-                Ask::Line(line) => crate::answer(ds, &line),
+                Ask::Command(cmd) => commands::execute(ds, &cmd, lang),
+                Ask::Line(line) => crate::answer(ds, &line, lang),
                 Ask::Complete {
                     command,
                     option,
                     partial,
                 } => {
-                    let choices = commands::autocomplete(ds, &command, &option, &partial);
+                    let choices = commands::autocomplete(ds, &command, &option, &partial, lang);
                     return (body::autocomplete(choices), outcome);
                 }
             };
@@ -269,7 +278,7 @@ pub fn parse(bytes: &[u8]) -> Result<Interaction, ParseError> {
     }
 }
 
-fn stale_button(ds: &Dataset) -> Reply {
+fn stale_button(ds: &Dataset, lang: Lang) -> Reply {
     commands::error_reply(
         ds,
         "unknown",
@@ -277,6 +286,7 @@ fn stale_button(ds: &Dataset) -> Reply {
             name: "this button".into(),
             suggestion: None,
         },
+        lang,
     )
 }
 

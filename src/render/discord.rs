@@ -149,12 +149,13 @@ fn button(label: String, target: Option<&String>, fallback_id: &str, primary: bo
 /// Previous / page n of m / next, when the reply has pages.
 fn pager(r: &Reply) -> Vec<ActionRow> {
     let Some(p) = &r.page else { return Vec::new() };
+    let s = r.lang.strings();
     vec![ActionRow {
         kind: 1,
         components: vec![
-            button("◀ Previous".into(), p.prev.as_ref(), "nav:prev", false),
+            button(s.previous_button.into(), p.prev.as_ref(), "nav:prev", false),
             button(format!("{} / {}", p.number, p.count), None, "nav:page", false),
-            button("Next ▶".into(), p.next.as_ref(), "nav:next", true),
+            button(s.next_button.into(), p.next.as_ref(), "nav:next", true),
         ],
     }]
 }

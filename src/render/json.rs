@@ -5,17 +5,22 @@ use serde_json::{Map, Value};
 
 use crate::reply::Reply;
 
-/// The JSON document for one reply (one line with `to_string`).
+/// The JSON document for one reply (one line with `to_string`). The reply
+/// must come from `execute_json` / `answer_json`, which build its data.
 pub fn render(r: &Reply) -> Value {
+    debug_assert!(r.data.is_some(), "{}: a reply without its --json data", r.command);
     let mut m = Map::new();
     m.insert("command".into(), Value::from(r.command.clone()));
-    m.insert(
-        "status".into(),
-        serde_json::to_value(r.status).unwrap_or(Value::Null),
-    );
+    m.insert("status".into(), Value::from(r.status.as_str()));
     m.insert("title".into(), Value::from(r.title.clone()));
-    if let Value::Object(data) = &r.data {
+    m.insert("lang".into(), Value::from(r.lang.as_str()));
+    if let Some(Value::Object(data)) = &r.data {
         for (k, v) in data {
+            debug_assert!(
+                !m.contains_key(k),
+                "{}: data key {k} collides with the envelope",
+                r.command
+            );
             m.entry(k.clone()).or_insert_with(|| v.clone());
         }
     }

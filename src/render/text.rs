@@ -5,6 +5,7 @@ use crate::reply::Reply;
 /// The reply as Markdown text: title, description, fields, then the footer
 /// and how to reach the other pages.
 pub fn render(r: &Reply) -> String {
+    let s = r.lang.strings();
     let mut out = format!("**{}**\n", r.title);
     if !r.description.is_empty() {
         out.push_str(&r.description);
@@ -12,7 +13,7 @@ pub fn render(r: &Reply) -> String {
     }
     for f in &r.fields {
         // A section split into several embed fields reads as one in text.
-        if f.name.ends_with(" (cont.)") {
+        if f.continued {
             out.push_str(&format!("{}\n", f.value));
         } else {
             out.push_str(&format!("\n**{}**\n{}\n", f.name, f.value));
@@ -21,10 +22,10 @@ pub fn render(r: &Reply) -> String {
     out.push_str(&format!("\n_{}_\n", r.footer));
     if let Some(p) = &r.page {
         if let Some(next) = &p.next {
-            out.push_str(&format!("Next page: `{next}`\n"));
+            out.push_str(&format!("{} `{next}`\n", s.next_page));
         }
         if let Some(prev) = &p.prev {
-            out.push_str(&format!("Previous page: `{prev}`\n"));
+            out.push_str(&format!("{} `{prev}`\n", s.previous_page));
         }
     }
     out

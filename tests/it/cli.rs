@@ -237,3 +237,37 @@ fn check_data_accepts_the_shipped_data_and_refuses_a_broken_folder_naming_the_fi
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("cannot read"));
 }
+
+#[test]
+fn lang_picks_the_replys_language_and_json_names_it() {
+    for (flag, want) in [
+        (None, "en"),
+        (Some("en"), "en"),
+        (Some("uk"), "uk"),
+        (Some("UK"), "uk"),
+    ] {
+        let mut args = vec!["ask", "--json"];
+        if let Some(l) = flag {
+            args.extend(["--lang", l]);
+        }
+        args.push("/compare Germany vs France");
+        let v = json(&args);
+        assert_eq!(v["lang"], want, "{args:?}");
+        // compare's JSON carries what its text shows: signatories and money.
+        assert_eq!(v["first"]["id"], "DE");
+        assert!(v["first"]["signatories"][0]["name"].is_string(), "{v}");
+        assert!(v["first"]["money"].is_array(), "{v}");
+    }
+    let lines = stdout(&run_stdin(
+        &["ask", "--json", "--lang", "uk", "-"],
+        "/timeline\n/nope\n",
+    ));
+    for l in lines.lines() {
+        let v: Value = serde_json::from_str(l).expect("json line");
+        assert_eq!(v["lang"], "uk", "{l}");
+    }
+    let o = run(&["ask", "--lang", "ru", "/timeline"]);
+    assert_eq!(o.status.code(), Some(2), "clap's usage error");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("ru") && err.contains("en or uk"), "{err}");
+}

@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 use pactbot::commands::{self, CommandSpec, COMMANDS};
 use pactbot::dataset::Dataset;
 use pactbot::discord::interaction;
+use pactbot::lang::Lang;
 use pactbot::render::discord::{self as body, InteractionResponse};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
@@ -669,9 +670,11 @@ proptest! {
     /// Any command line: no panic, inside the limits, nobody pinged.
     #[test]
     fn every_command_line_is_answered_safely(line in command_line()) {
-        let reply = pactbot::answer(ds(), &line);
-        check(&body::message(&reply), &line)?;
-        check(&body::update(&reply), &line)?;
+        for lang in Lang::ALL {
+            let reply = pactbot::answer(ds(), &line, lang);
+            check(&body::message(&reply), &line)?;
+            check(&body::update(&reply), &line)?;
+        }
     }
 
     /// The parser alone, on any line, returns (never panics), and a parsed
@@ -690,7 +693,7 @@ proptest! {
         for c in COMMANDS {
             for o in c.options {
                 for option in [o.name, o.name_uk] {
-                    let choices = commands::autocomplete(ds(), c.name, option, &partial);
+                    let choices = commands::autocomplete(ds(), c.name, option, &partial, Lang::En);
                     let v = serde_json::to_value(&choices).expect("choices serialise");
                     check_choices(v.as_array().expect("a list"), &partial)?;
                     check(&body::autocomplete(choices), &partial)?;
@@ -699,7 +702,7 @@ proptest! {
         }
         // Junk as the command or the option name is bounded too.
         for (c, o) in [(partial.as_str(), "country"), ("agreement", partial.as_str())] {
-            let choices = commands::autocomplete(ds(), c, o, "fr");
+            let choices = commands::autocomplete(ds(), c, o, "fr", Lang::En);
             check(&body::autocomplete(choices), &partial)?;
         }
     }
@@ -772,7 +775,7 @@ fn hostile_samples_are_answered_safely() {
         long.clone(),
         format!("/search query:{long}"),
     ] {
-        let reply = pactbot::answer(ds(), &line);
+        let reply = pactbot::answer(ds(), &line, Lang::En);
         let r: Result<(), TestCaseError> = check(&body::message(&reply), &line);
         r.unwrap_or_else(|e| panic!("{e}"));
     }

@@ -14,7 +14,7 @@ fn ds() -> &'static Dataset {
 }
 
 fn answer(line: &str) -> Reply {
-    pactbot::answer(ds(), line)
+    pactbot::answer(ds(), line, pactbot::lang::Lang::En)
 }
 
 /// Error messages put the user's text in a code span (`` `/{name}` ``).

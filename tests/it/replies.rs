@@ -3,6 +3,7 @@
 //! A change in wording or data shows up here for review.
 
 use pactbot::dataset::Dataset;
+use pactbot::lang::Lang;
 use pactbot::render;
 
 fn ds() -> Dataset {
@@ -37,7 +38,7 @@ const CASES: &[(&str, &str)] = &[
 fn text_replies() {
     let ds = ds();
     for (name, line) in CASES {
-        let reply = pactbot::answer(&ds, line);
+        let reply = pactbot::answer(&ds, line, Lang::En);
         insta::assert_snapshot!(format!("text_{name}"), render::text::render(&reply), line);
     }
 }
@@ -46,7 +47,7 @@ fn text_replies() {
 fn json_replies() {
     let ds = ds();
     for (name, line) in CASES {
-        let reply = pactbot::answer(&ds, line);
+        let reply = pactbot::answer_json(&ds, line, Lang::En);
         insta::assert_json_snapshot!(format!("json_{name}"), render::json::render(&reply), line);
     }
 }
@@ -55,7 +56,7 @@ fn json_replies() {
 fn every_reply_names_its_sources_when_built_from_the_dataset() {
     let ds = ds();
     for (name, line) in CASES {
-        let reply = pactbot::answer(&ds, line);
+        let reply = pactbot::answer_json(&ds, line, Lang::En);
         if reply.status != pactbot::reply::Status::Ok || reply.command == "help" {
             continue;
         }

@@ -4,41 +4,43 @@ use super::format::{bare_link, bold, bullet, italic, link};
 use super::views::AboutView;
 use super::Ctx;
 use crate::commands::Command;
+use crate::dataset::Evidence;
 use crate::reply::{Reply, Status};
 
 pub(super) fn about(ctx: &Ctx<'_>, page: usize) -> Reply {
     let ds = ctx.ds;
     let m = &ds.meta;
+    let s = ctx.s;
+    let description = [
+        s.about_intro.to_string(),
+        String::new(),
+        (s.about_coverage)(&bold(s.coverage_label), ds.partners.len(), &m.official_count_note),
+        (s.about_counts)(ds.aid_types.len(), ds.countries.len()),
+        (s.about_as_of)(&bold(s.as_of_label), &m.as_of.to_string(), &m.version),
+        (s.about_evidence)(
+            &bold(s.evidence_label),
+            &italic((s.evidence)(Evidence::AgreementText)),
+            &italic((s.evidence)(Evidence::OfficialSummary)),
+            &italic(s.press_report),
+        ),
+    ]
+    .join("\n");
     let mut b = ctx
-        .reply(Status::Ok, "About pactbot")
-        .description(format!(
-            "pactbot answers questions about Ukraine's bilateral long-term security agreements from a curated dataset with a source for every claim.\n\n{} {} agreement records — {}\nAlso {} kinds of aid, and {} countries without an agreement so that they are answered as such.\n{} {} · dataset v{}\n{} each pledge is marked {}, {} or {}; press reporting is never presented as treaty content.",
-            bold("Coverage:"),
-            ds.partners.len(),
-            m.official_count_note,
-            ds.aid_types.len(),
-            ds.countries.len(),
-            bold("As of:"),
-            m.as_of,
-            m.version,
-            bold("Evidence:"),
-            italic("agreement text"),
-            italic("official summary"),
-            italic("press report"),
-        ))
-        .data(AboutView {
+        .reply(Status::Ok, s.about_title)
+        .description(description)
+        .data_with(|| AboutView {
             version: &m.version,
             as_of: m.as_of.to_string(),
             official_count: m.official_count,
             frameworks: &m.frameworks,
-            sources: m.sources.iter().map(|s| s.url.as_str()).collect(),
+            sources: m.sources.iter().map(|src| src.url.as_str()).collect(),
         });
     for f in &m.frameworks {
         b = b.lines(
             format!("{} ({}, {})", f.title, f.date, f.place),
             [
                 f.summary.to_string(),
-                format!("{} {}", bold("Who:"), f.members),
+                format!("{} {}", bold(s.who_label), f.members),
                 f.sources
                     .iter()
                     .take(2)
@@ -49,12 +51,12 @@ pub(super) fn about(ctx: &Ctx<'_>, page: usize) -> Reply {
         );
     }
     b.lines(
-        "Sources",
-        m.sources.iter().map(|s| {
+        s.sources,
+        m.sources.iter().map(|src| {
             bullet(format!(
                 "{}{}",
-                link(&s.title, &s.url),
-                if s.official { " · official" } else { "" }
+                link(&src.title, &src.url),
+                if src.official { s.official_source } else { "" }
             ))
         }),
     )

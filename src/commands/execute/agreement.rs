@@ -2,52 +2,49 @@
 //! for a partner alone.
 
 use super::format::{
-    bold, bullet, evidence_mark, flag, italic, link, money_line, signatories, source_link, with_article,
-    WARNING,
+    bold, bullet, evidence_mark, flag, italic, link, money_line, signatories, source_link, WARNING,
 };
 use super::views::{AgreementView, PartnerView};
 use super::Ctx;
 use crate::commands::Command;
-use crate::dataset::{Dataset, Partner};
+use crate::dataset::Partner;
 use crate::reply::{Reply, ReplyBuilder, Status};
 
 pub(super) fn agreement(ctx: &Ctx<'_>, p: &Partner, note: Option<String>, page: usize) -> Reply {
+    let s = ctx.s;
     let mut b = ctx
-        .reply(
-            Status::Ok,
-            format!("{} {} — security agreement", flag(p.id.as_str()), p.names.en),
-        )
-        .description(description(ctx.ds, p, note))
-        .data(AgreementView {
+        .reply(Status::Ok, (s.agreement_title)(&flag(p.id.as_str()), &p.names.en))
+        .description(description(ctx, p, note))
+        .data_with(|| AgreementView {
             partner: PartnerView::new(p),
         });
     if !p.money.is_empty() {
-        b = b.lines("Money", p.money.iter().map(money_line));
+        b = b.lines(s.money, p.money.iter().map(|m| money_line(s, m)));
     }
-    b = aid_lines(ctx.ds, p, b);
+    b = aid_lines(ctx, p, b);
     if !p.notable.is_empty() {
-        b = b.lines("Notable", p.notable.iter().map(bullet));
+        b = b.lines(s.notable, p.notable.iter().map(bullet));
     }
     if !p.open_questions.is_empty() {
         b = b.lines(
-            "Open questions",
+            s.open_questions,
             p.open_questions.iter().map(|q| {
                 format!(
                     "{WARNING} {} — {}{}",
                     bold(&q.topic),
                     q.note,
-                    source_link(&q.sources)
+                    source_link(s, &q.sources)
                 )
             }),
         );
     }
     b = b.lines(
-        "Sources",
-        p.sources.iter().map(|s| {
+        s.sources,
+        p.sources.iter().map(|src| {
             bullet(format!(
                 "{}{}",
-                link(&s.title, &s.url),
-                if s.official { " · official" } else { "" }
+                link(&src.title, &src.url),
+                if src.official { s.official_source } else { "" }
             ))
         }),
     );
@@ -62,7 +59,8 @@ pub(super) fn agreement(ctx: &Ctx<'_>, p: &Partner, note: Option<String>, page: 
 }
 
 /// Title, date and place, who signed, term and status.
-fn description(ds: &Dataset, p: &Partner, note: Option<String>) -> String {
+fn description(ctx: &Ctx<'_>, p: &Partner, note: Option<String>) -> String {
+    let (ds, s) = (ctx.ds, ctx.s);
     let a = &p.agreement;
     let mut d = String::new();
     if let Some(n) = note {
@@ -73,53 +71,65 @@ fn description(ds: &Dataset, p: &Partner, note: Option<String>) -> String {
     if let Some(t) = &a.title_native {
         d.push_str(&format!("{}\n", italic(t)));
     }
-    let position = match count_position(ds, p) {
-        Some(n) => format!(" · no. {n} of {} in the official count", ds.meta.official_count),
-        None => " · not in the official count".to_string(),
+    let position = match count_position(ctx, p) {
+        Some(n) => (s.count_position)(n, ds.meta.official_count),
+        None => format!(" · {}", s.not_counted),
     };
-    d.push_str(&format!("Signed {} in {}{position}\n", bold(a.signed), a.place));
     d.push_str(&format!(
-        "For {}: {}\n",
-        with_article(&p.names.en),
+        "{}{position}\n",
+        (s.signed_in)(&bold(a.signed), &a.place)
+    ));
+    d.push_str(&format!(
+        "{} {}\n",
+        (s.for_partner)(&p.names.en),
         signatories(&a.signatories.partner)
     ));
-    d.push_str(&format!("For Ukraine: {}\n", signatories(&a.signatories.ukraine)));
+    d.push_str(&format!(
+        "{} {}\n",
+        s.for_ukraine,
+        signatories(&a.signatories.ukraine)
+    ));
     d.push_str(&format!(
         "{} {}\n{} {}",
-        bold("Term:"),
+        bold(s.term),
         a.term,
-        bold("Status:"),
+        bold(s.status),
         a.legal_status
     ));
     if let Some(n) = &a.count_note {
-        d.push_str(&format!("\n{} {n}", bold("Official count:")));
+        d.push_str(&format!("\n{} {n}", bold(s.official_count)));
     }
     d
 }
 
 /// One line per aid area, with its evidence and source.
-fn aid_lines(ds: &Dataset, p: &Partner, b: ReplyBuilder) -> ReplyBuilder {
+fn aid_lines(ctx: &Ctx<'_>, p: &Partner, b: ReplyBuilder) -> ReplyBuilder {
+    let s = ctx.s;
     b.lines(
-        format!("Aid areas ({})", p.aid.len()),
+        (s.aid_areas)(p.aid.len()),
         p.aid.iter().map(|pl| {
-            let name = ds.aid_type(&pl.aid).map_or(pl.aid.as_str(), |t| t.en.as_str());
+            let name = ctx
+                .ds
+                .aid_type(&pl.aid)
+                .map_or(pl.aid.as_str(), |t| t.en.as_str());
             bullet(format!(
                 "{} — {} {}{}",
                 bold(name),
                 pl.detail,
-                italic(format!("({})", evidence_mark(pl.evidence))),
-                source_link(&pl.sources)
+                evidence_mark(s, pl.evidence),
+                source_link(s, &pl.sources)
             ))
         }),
     )
 }
 
 /// Position of a partner in the official count (1-based), if counted.
-fn count_position(ds: &Dataset, p: &Partner) -> Option<usize> {
+fn count_position(ctx: &Ctx<'_>, p: &Partner) -> Option<usize> {
     if !p.agreement.in_official_count {
         return None;
     }
-    ds.partners
+    ctx.ds
+        .partners
         .iter()
         .filter(|q| q.agreement.in_official_count)
         .position(|q| q.id == p.id)

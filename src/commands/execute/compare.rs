@@ -5,10 +5,11 @@ use super::views::{CompareSide, CompareView};
 use super::{resolve, Ctx};
 use crate::commands::Command;
 use crate::dataset::{Dataset, Evidence, Partner, Pledge};
+use crate::lang::Strings;
 use crate::reply::{Reply, Status};
 
 pub(super) fn compare(ctx: &Ctx<'_>, first: &str, second: &str, page: usize) -> Reply {
-    let ds = ctx.ds;
+    let (ds, s) = (ctx.ds, ctx.s);
     let (a, _) = match resolve::partner(ctx, first) {
         Ok(x) => x,
         Err(r) => return *r,
@@ -21,25 +22,21 @@ pub(super) fn compare(ctx: &Ctx<'_>, first: &str, second: &str, page: usize) -> 
     let only_a: Vec<&Pledge> = a.aid.iter().filter(|p| b.pledge(&p.aid).is_none()).collect();
     let only_b: Vec<&Pledge> = b.aid.iter().filter(|p| a.pledge(&p.aid).is_none()).collect();
     let desc = if a.id == b.id {
-        format!("Both sides are {}: there is nothing to compare.", a.names.en)
+        (s.compare_same)(&a.names.en)
     } else {
-        format!(
-            "{} and {}: when they signed, what money they committed, and the aid areas they share.",
-            a.names.en, b.names.en
-        )
+        (s.compare_intro)(&a.names.en, &b.names.en)
     };
     ctx.reply(
         Status::Ok,
-        format!(
-            "{} {} vs {} {}",
-            flag(a.id.as_str()),
-            a.names.en,
-            flag(b.id.as_str()),
-            b.names.en
+        (s.compare_title)(
+            &flag(a.id.as_str()),
+            &a.names.en,
+            &flag(b.id.as_str()),
+            &b.names.en,
         ),
     )
     .description(desc)
-    .data(CompareView {
+    .data_with(|| CompareView {
         first: CompareSide::new(a),
         second: CompareSide::new(b),
         shared: ids(&shared),
@@ -49,33 +46,21 @@ pub(super) fn compare(ctx: &Ctx<'_>, first: &str, second: &str, page: usize) -> 
             .sources
             .iter()
             .chain(&b.sources)
-            .map(|s| s.url.as_str())
+            .map(|src| src.url.as_str())
             .collect(),
     })
     .block([
-        (a.names.en.clone(), side(a), true),
-        (b.names.en.clone(), side(b), true),
+        (a.names.en.clone(), side(s, a), true),
+        (b.names.en.clone(), side(s, b), true),
     ])
     .block([
-        (format!("Money · {}", a.names.en), money(a), true),
-        (format!("Money · {}", b.names.en), money(b), true),
+        ((s.money_of)(&a.names.en), money(s, a), true),
+        ((s.money_of)(&b.names.en), money(s, b), true),
     ])
-    .field(
-        format!("Both pledged ({})", shared.len()),
-        list(ds, &shared),
-        false,
-    )
-    .field(
-        format!("Only {} ({})", a.names.en, only_a.len()),
-        list(ds, &only_a),
-        false,
-    )
-    .field(
-        format!("Only {} ({})", b.names.en, only_b.len()),
-        list(ds, &only_b),
-        false,
-    )
-    .field("Sources", sources(a, b), false)
+    .field((s.both_pledged)(shared.len()), list(ds, &shared), false)
+    .field((s.only)(&a.names.en, only_a.len()), list(ds, &only_a), false)
+    .field((s.only)(&b.names.en, only_b.len()), list(ds, &only_b), false)
+    .field(s.sources, sources(s, a, b), false)
     .build(&ctx.footer, page, |n| {
         Command::Compare {
             first: a.id.to_string(),
@@ -103,22 +88,22 @@ fn list(ds: &Dataset, v: &[&Pledge]) -> String {
 }
 
 /// One side's money, one line per commitment.
-fn money(p: &Partner) -> String {
+fn money(s: &Strings, p: &Partner) -> String {
     if p.money.is_empty() {
-        return "No amount stated in the agreement or its summary.".to_string();
+        return s.no_amount.to_string();
     }
     p.money
         .iter()
         .map(|m| {
             let press = if m.evidence == Evidence::Press {
-                format!(" {}", italic("(press report)"))
+                format!(" {}", italic(format!("({})", s.press_report)))
             } else {
                 String::new()
             };
             bullet(format!(
                 "{} {}, {}{press}",
-                money_amount(m),
-                m.kind.label(),
+                money_amount(s, m),
+                (s.money_kind)(m.kind),
                 m.period
             ))
         })
@@ -127,29 +112,30 @@ fn money(p: &Partner) -> String {
 }
 
 /// When, where, who and for how long.
-fn side(p: &Partner) -> String {
-    format!(
-        "Signed {} in {}\n{}\nTerm: {}",
-        bold(p.agreement.signed),
-        p.agreement.place,
-        signatories(&p.agreement.signatories.partner),
-        p.agreement.term
+fn side(s: &Strings, p: &Partner) -> String {
+    (s.compare_side)(
+        &bold(p.agreement.signed),
+        &p.agreement.place,
+        &signatories(&p.agreement.signatories.partner),
+        &p.agreement.term,
     )
 }
 
 /// The first source of each side and where to read more.
-fn sources(a: &Partner, b: &Partner) -> String {
+fn sources(s: &Strings, a: &Partner, b: &Partner) -> String {
     let first = |p: &Partner| {
         p.sources
             .first()
-            .map(|s| link(&s.title, &s.url))
+            .map(|src| link(&src.title, &src.url))
             .unwrap_or_default()
     };
     format!(
-        "{} · {} · details: {}, {}",
+        "{} · {} · {}",
         first(a),
         first(b),
-        code(format!("/agreement country:{}", a.id)),
-        code(format!("/agreement country:{}", b.id))
+        (s.details)(
+            &code(format!("/agreement country:{}", a.id)),
+            &code(format!("/agreement country:{}", b.id))
+        )
     )
 }

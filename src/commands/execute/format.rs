@@ -5,6 +5,7 @@
 //! (Telegram HTML) has only this module to mirror.
 
 use crate::dataset::{Evidence, Money, Signatory};
+use crate::lang::Strings;
 use crate::reply::clip;
 use crate::search::MatchStage;
 
@@ -55,27 +56,27 @@ pub(crate) fn flag(id: &str) -> String {
 }
 
 /// A Markdown link to the first source, with a leading space, or nothing.
-pub(crate) fn source_link(urls: &[String]) -> String {
+pub(crate) fn source_link(s: &Strings, urls: &[String]) -> String {
     urls.first()
-        .map(|u| format!(" {}", link("source", u)))
+        .map(|u| format!(" {}", link(s.source_link, u)))
         .unwrap_or_default()
 }
 
 /// "EUR 7.1 bn", "GBP 200 m", "0.25 % of GDP".
-pub(crate) fn money_amount(m: &Money) -> String {
-    let q = m.qualifier.prefix();
+pub(crate) fn money_amount(s: &Strings, m: &Money) -> String {
+    let q = (s.qualifier)(m.qualifier);
     if m.currency.is_share_of_gdp() {
-        return format!("{q}{} % of GDP", trim_number(m.amount));
+        return format!("{q}{} {}", trim_number(m.amount), s.share_of_gdp);
     }
-    format!("{q}{} {}", m.currency.as_str(), big_number(m.amount))
+    format!("{q}{} {}", m.currency.as_str(), big_number(s, m.amount))
 }
 
 /// "7.1 bn", "200 m", "12".
-pub(crate) fn big_number(x: f64) -> String {
+pub(crate) fn big_number(s: &Strings, x: f64) -> String {
     if x >= 1e9 {
-        format!("{} bn", trim_number(x / 1e9))
+        format!("{} {}", trim_number(x / 1e9), s.billions)
     } else if x >= 1e6 {
-        format!("{} m", trim_number(x / 1e6))
+        format!("{} {}", trim_number(x / 1e6), s.millions)
     } else {
         trim_number(x)
     }
@@ -96,58 +97,31 @@ pub(crate) fn signatories(list: &[Signatory]) -> String {
         .join("; ")
 }
 
-/// How strongly a statement is backed, as shown beside it.
-pub(crate) fn evidence_mark(e: Evidence) -> &'static str {
-    match e {
-        Evidence::AgreementText => "agreement text",
-        Evidence::OfficialSummary => "official summary",
-        Evidence::Press => "press report, not confirmed in the text",
-    }
+/// How strongly a statement is backed, in italics and parentheses.
+pub(crate) fn evidence_mark(s: &Strings, e: Evidence) -> String {
+    italic(format!("({})", (s.evidence)(e)))
 }
 
 /// One money commitment as a list item, with its evidence and source.
-pub(crate) fn money_line(m: &Money) -> String {
+pub(crate) fn money_line(s: &Strings, m: &Money) -> String {
     let note = m.note.as_deref().map(|n| format!(" — {n}")).unwrap_or_default();
     bullet(format!(
         "{} {}, {}{note} {}{}",
-        bold(money_amount(m)),
-        m.kind.label(),
+        bold(money_amount(s, m)),
+        (s.money_kind)(m.kind),
         m.period,
-        italic(format!("({})", evidence_mark(m.evidence))),
-        source_link(&m.sources)
+        evidence_mark(s, m.evidence),
+        source_link(s, &m.sources)
     ))
 }
 
-/// "the United Kingdom", "the Netherlands", "Japan": names that read with an article.
-pub(crate) fn with_article(name: &str) -> String {
-    let needs = [
-        "United ",
-        "European ",
-        "Czech Republic",
-        "Netherlands",
-        "Holy See",
-    ]
-    .iter()
-    .any(|p| name.starts_with(p));
-    if needs {
-        format!("the {name}")
-    } else {
-        name.to_string()
-    }
-}
-
 /// A note shown when the match was not exact.
-pub(crate) fn match_note(typed: &str, stage: Option<MatchStage>, name: &str) -> Option<String> {
-    stage.map(|s| {
-        let how = match s {
-            MatchStage::Prefix => "starts like",
-            MatchStage::Typo => "is close to",
-            MatchStage::Abbreviation => "abbreviates",
-        };
-        italic(format!(
-            "{} {how} {}.",
-            quoted(escape_user_text(typed, 60)),
-            bold(name)
+pub(crate) fn match_note(s: &Strings, typed: &str, stage: Option<MatchStage>, name: &str) -> Option<String> {
+    stage.map(|stage| {
+        italic((s.match_note)(
+            stage,
+            &quoted(escape_user_text(typed, 60)),
+            &bold(name),
         ))
     })
 }
@@ -205,6 +179,8 @@ mod tests {
     use super::*;
     use crate::dataset::{Currency, Evidence, MoneyKind, Qualifier};
 
+    const EN: &Strings = &crate::lang::EN;
+
     fn m(amount: f64, cur: &str, q: Qualifier) -> Money {
         Money {
             amount,
@@ -222,19 +198,28 @@ mod tests {
 
     #[test]
     fn amounts_read_like_a_person_writes_them() {
-        assert_eq!(money_amount(&m(7.1e9, "EUR", Qualifier::Exactly)), "EUR 7.1 bn");
-        assert_eq!(money_amount(&m(3e9, "EUR", Qualifier::UpTo)), "up to EUR 3 bn");
         assert_eq!(
-            money_amount(&m(200e6, "GBP", Qualifier::AtLeast)),
+            money_amount(EN, &m(7.1e9, "EUR", Qualifier::Exactly)),
+            "EUR 7.1 bn"
+        );
+        assert_eq!(
+            money_amount(EN, &m(3e9, "EUR", Qualifier::UpTo)),
+            "up to EUR 3 bn"
+        );
+        assert_eq!(
+            money_amount(EN, &m(200e6, "GBP", Qualifier::AtLeast)),
             "at least GBP 200 m"
         );
         assert_eq!(
-            money_amount(&m(0.25, "%GDP", Qualifier::Exactly)),
+            money_amount(EN, &m(0.25, "%GDP", Qualifier::Exactly)),
             "0.25 % of GDP"
         );
-        assert_eq!(money_amount(&m(128e6, "EUR", Qualifier::Exactly)), "EUR 128 m");
         assert_eq!(
-            money_amount(&m(1.125e9, "USD", Qualifier::About)),
+            money_amount(EN, &m(128e6, "EUR", Qualifier::Exactly)),
+            "EUR 128 m"
+        );
+        assert_eq!(
+            money_amount(EN, &m(1.125e9, "USD", Qualifier::About)),
             "about USD 1.125 bn"
         );
     }

@@ -17,51 +17,60 @@ mod views;
 
 use super::{Command, CommandError, CommandKind};
 use crate::dataset::Dataset;
+use crate::lang::{Lang, Strings};
 use crate::reply::{Reply, ReplyBuilder, Status};
 
-/// Answers a command from the dataset. Never fails: a bad or unknown input
-/// is an answer too (`no_match`, `not_a_partner`).
-pub fn execute(ds: &Dataset, cmd: &Command) -> Reply {
-    let ctx = Ctx {
-        ds,
-        kind: cmd.kind(),
-        footer: footer(ds),
-    };
+/// Answers a command from the dataset in `lang`, for a reader: text or a
+/// Discord message. Never fails: a bad or unknown input is an answer too
+/// (`no_match`, `not_a_partner`). The `--json` data is not built (see
+/// [`execute_json`]).
+pub fn execute(ds: &Dataset, cmd: &Command, lang: Lang) -> Reply {
+    run(&Ctx::new(ds, cmd.kind(), lang, false), cmd)
+}
+
+/// The same answer with its structured data for `--json`
+/// ([`Reply::data`] is set).
+pub fn execute_json(ds: &Dataset, cmd: &Command, lang: Lang) -> Reply {
+    run(&Ctx::new(ds, cmd.kind(), lang, true), cmd)
+}
+
+fn run(ctx: &Ctx<'_>, cmd: &Command) -> Reply {
     match cmd {
-        Command::Agreement { country, page } => match resolve::partner(&ctx, country) {
-            Ok((p, note)) => agreement::agreement(&ctx, p, note, *page),
+        Command::Agreement { country, page } => match resolve::partner(ctx, country) {
+            Ok((p, note)) => agreement::agreement(ctx, p, note, *page),
             Err(r) => *r,
         },
-        Command::Pledged { aid, page } => match resolve::aid(&ctx, aid) {
-            Ok((a, note)) => pledged::pledged(&ctx, a, note, *page),
+        Command::Pledged { aid, page } => match resolve::aid(ctx, aid) {
+            Ok((a, note)) => pledged::pledged(ctx, a, note, *page),
             Err(r) => *r,
         },
-        Command::Search { query, page } => search::search(&ctx, query, *page),
-        Command::Compare { first, second, page } => compare::compare(&ctx, first, second, *page),
-        Command::Timeline { page } => timeline::timeline(&ctx, *page),
-        Command::Stats { page } => stats::stats(&ctx, *page),
-        Command::About { page } => about::about(&ctx, *page),
-        Command::Help { page } => help::help(&ctx, *page),
+        Command::Search { query, page } => search::search(ctx, query, *page),
+        Command::Compare { first, second, page } => compare::compare(ctx, first, second, *page),
+        Command::Timeline { page } => timeline::timeline(ctx, *page),
+        Command::Stats { page } => stats::stats(ctx, *page),
+        Command::About { page } => about::about(ctx, *page),
+        Command::Help { page } => help::help(ctx, *page),
     }
 }
 
 /// The answer to a command line that could not be parsed. `command` names
-/// the command in the reply (`unknown` when there is none).
-pub fn error_reply(ds: &Dataset, command: &str, err: &CommandError) -> Reply {
+/// the command in the reply (`unknown` when there is none). Its data (the
+/// error text) is small and always set.
+pub fn error_reply(ds: &Dataset, command: &str, err: &CommandError, lang: Lang) -> Reply {
+    let s = lang.strings();
     let suggestions = match err {
         CommandError::UnknownCommand {
             suggestion: Some(s), ..
         } => vec![format!("/{s}")],
         _ => Vec::new(),
     };
-    ReplyBuilder::new(command, Status::Error, "That command didn't work")
-        .description(format!(
-            "{err}\n\nType {} to see every command.",
-            format::code("/help")
-        ))
+    let text = (s.command_error)(err);
+    ReplyBuilder::new(command, Status::Error, s.error_title)
+        .lang(lang)
+        .description(format!("{text}\n\n{}", (s.error_help)(&format::code("/help"))))
         .suggestions(suggestions)
-        .data(serde_json::json!({ "error": err.to_string() }))
-        .build_one(&footer(ds))
+        .data(views::ErrorView { error: &text })
+        .build_one(&footer(s, ds))
 }
 
 /// What every command of one execution shares.
@@ -70,16 +79,91 @@ pub(super) struct Ctx<'a> {
     /// The command being answered; replies are tagged with its name, also
     /// when `/search` answers with an agreement.
     pub kind: CommandKind,
+    pub lang: Lang,
+    /// The fixed strings of `lang`.
+    pub s: &'static Strings,
     pub footer: String,
+    /// Whether to build the `--json` data (only the JSON renderer reads it).
+    pub data: bool,
 }
 
-impl Ctx<'_> {
-    /// A reply of this command.
+impl<'a> Ctx<'a> {
+    fn new(ds: &'a Dataset, kind: CommandKind, lang: Lang, data: bool) -> Self {
+        let s = lang.strings();
+        Ctx {
+            ds,
+            kind,
+            lang,
+            s,
+            footer: footer(s, ds),
+            data,
+        }
+    }
+
+    /// A reply of this command in this language.
     fn reply(&self, status: Status, title: impl Into<String>) -> ReplyBuilder {
         ReplyBuilder::new(self.kind.name(), status, title)
+            .lang(self.lang)
+            .wants_data(self.data)
     }
 }
 
-fn footer(ds: &Dataset) -> String {
-    format!("pactbot · data as of {} · v{}", ds.meta.as_of, ds.meta.version)
+fn footer(s: &Strings, ds: &Dataset) -> String {
+    (s.footer)(&ds.meta.as_of.to_string(), &ds.meta.version)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::commands::{CommandKind, COMMANDS};
+
+    fn ds() -> Dataset {
+        Dataset::embedded().expect("the shipped dataset loads")
+    }
+
+    fn commands() -> Vec<Command> {
+        let mut out = Vec::new();
+        for spec in COMMANDS {
+            let line = match spec.kind {
+                CommandKind::Agreement => "/agreement country:Slovakia",
+                CommandKind::Pledged => "/pledged aid:demining",
+                CommandKind::Search => "/search query:Japan drones",
+                CommandKind::Compare => "/compare Germany vs France",
+                CommandKind::Timeline => "/timeline page:2",
+                CommandKind::Stats => "/stats",
+                CommandKind::About => "/about",
+                CommandKind::Help => "/help",
+            };
+            out.push(crate::commands::parse(line).expect(line));
+        }
+        out.push(crate::commands::parse("/agreement country:pizza").unwrap());
+        out
+    }
+
+    #[test]
+    fn the_json_data_is_built_only_for_json() {
+        let ds = ds();
+        for cmd in commands() {
+            for lang in Lang::ALL {
+                let shown = execute(&ds, &cmd, lang);
+                let mut json = execute_json(&ds, &cmd, lang);
+                assert_eq!(shown.data, None, "{cmd:?}");
+                assert!(matches!(json.data, Some(serde_json::Value::Object(_))), "{cmd:?}");
+                assert_eq!(json.lang, lang);
+                json.data = None;
+                assert_eq!(shown, json, "the same answer apart from its data: {cmd:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn replies_carry_their_language() {
+        let ds = ds();
+        for cmd in commands() {
+            assert_eq!(execute(&ds, &cmd, Lang::Uk).lang, Lang::Uk);
+            assert_eq!(execute(&ds, &cmd, Lang::En).lang, Lang::En);
+        }
+        let err = crate::commands::parse("/nope").unwrap_err();
+        assert_eq!(error_reply(&ds, "unknown", &err, Lang::Uk).lang, Lang::Uk);
+    }
 }

@@ -11,21 +11,18 @@ use crate::reply::{Reply, Status};
 pub(super) fn pledged(ctx: &Ctx<'_>, a: &AidType, note: Option<String>, page: usize) -> Reply {
     let ds = ctx.ds;
     let list: Vec<(&Partner, &Pledge)> = ds.partners_pledging(&a.id).collect();
+    let s = ctx.s;
     let mut b = ctx
-        .reply(Status::Ok, format!("{} ({}) — who pledged it", a.en, a.uk))
+        .reply(Status::Ok, (s.pledged_title)(&a.en, &a.uk))
         .description(description(ctx, a, note, &list))
-        .data(PledgedView {
+        .data_with(|| PledgedView {
             aid: AidRef::with_uk(a),
             partners: list.iter().map(|&(p, pl)| PledgeItem::new(p, pl)).collect(),
         });
     if list.is_empty() {
-        b = b.field(
-            "Partners",
-            "No partner's agreement mentions this kind of aid.",
-            false,
-        );
+        b = b.field(s.partners, s.nobody_pledged, false);
     } else {
-        b = b.lines("Partners", list.iter().map(|&(p, pl)| line(p, pl)));
+        b = b.lines(s.partners, list.iter().map(|&(p, pl)| line(ctx, p, pl)));
     }
     let id = a.id.to_string();
     b.build(&ctx.footer, page, |n| {
@@ -49,28 +46,23 @@ fn description(ctx: &Ctx<'_>, a: &AidType, note: Option<String>, list: &[(&Partn
         .iter()
         .filter(|(_, pl)| pl.evidence == Evidence::Press)
         .count();
-    d.push_str(&format!(
-        "{} of {} partners pledged it, in signing order.",
-        bold(list.len()),
-        ctx.ds.partners.len()
-    ));
+    d.push_str(&(ctx.s.pledged_count)(&bold(list.len()), ctx.ds.partners.len()));
     if press > 0 {
-        d.push_str(&format!(
-            " {press} of these rest on press reports only, marked below."
-        ));
+        d.push(' ');
+        d.push_str(&(ctx.s.press_only)(press));
     }
     d
 }
 
 /// One partner's pledge as a list line.
-fn line(p: &Partner, pl: &Pledge) -> String {
+fn line(ctx: &Ctx<'_>, p: &Partner, pl: &Pledge) -> String {
     format!(
         "{} {} ({}) — {} {}{}",
         flag(p.id.as_str()),
         bold(&p.names.en),
         p.agreement.signed,
         pl.detail,
-        italic(format!("({})", evidence_mark(pl.evidence))),
-        source_link(&pl.sources)
+        evidence_mark(ctx.s, pl.evidence),
+        source_link(ctx.s, &pl.sources)
     )
 }

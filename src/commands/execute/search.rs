@@ -1,8 +1,9 @@
 //! `/search`: free text naming a partner, an aid type, or both.
 
-use super::format::{code, evidence_mark, flag, italic, match_note, source_link};
+use super::format::{code, evidence_mark, flag, match_note, source_link};
 use super::views::{AidRef, PartnerRef, SearchView};
 use super::{agreement, pledged, resolve, Ctx};
+use crate::lang::Sought;
 use crate::reply::{Reply, Status};
 use crate::search::{Candidate, Resolution, Scope, Target};
 
@@ -13,10 +14,10 @@ pub(super) fn search(ctx: &Ctx<'_>, query: &str, page: usize) -> Reply {
         Resolution::Fuzzy { target, stage, .. } => answer_target(
             ctx,
             target,
-            match_note(query, Some(stage), ds.target_name(target)),
+            match_note(ctx.s, query, Some(stage), ds.target_name(target)),
             page,
         ),
-        Resolution::Ambiguous(c) => resolve::no_match(ctx, "thing", query, &c, true),
+        Resolution::Ambiguous(c) => resolve::no_match(ctx, Sought::Thing, query, &c, true),
         Resolution::NoMatch { suggestions } => scanned(ctx, query, &suggestions, page),
     }
 }
@@ -34,7 +35,7 @@ fn scanned(ctx: &Ctx<'_>, query: &str, suggestions: &[Candidate], page: usize) -
         }
     }
     match (partners.as_slice(), aids.as_slice(), countries.as_slice()) {
-        ([], [], []) => resolve::no_match(ctx, "partner or kind of aid", query, suggestions, false),
+        ([], [], []) => resolve::no_match(ctx, Sought::PartnerOrAid, query, suggestions, false),
         ([p], [a], _) => pledge_of(ctx, *p, *a),
         ([t], [], []) | ([], [t], []) | ([], [], [t]) => answer_target(ctx, *t, None, page),
         // "Brazil air defence": the country has no agreement, say so.
@@ -47,7 +48,7 @@ fn scanned(ctx: &Ctx<'_>, query: &str, suggestions: &[Candidate], page: usize) -
                     alias: ds.target_name(t).to_string(),
                 })
                 .collect();
-            resolve::no_match(ctx, "thing", query, &all, true)
+            resolve::no_match(ctx, Sought::Thing, query, &all, true)
         }
     }
 }
@@ -69,20 +70,24 @@ fn pledge_of(ctx: &Ctx<'_>, p: Target, a: Target) -> Reply {
     };
     let partner = &ds.partners[usize::from(pi)];
     let aid = &ds.aid_types[usize::from(ai)];
-    let title = format!("{} {} — {}", flag(partner.id.as_str()), partner.names.en, aid.en);
+    let s = ctx.s;
+    let title = (s.search_title)(&flag(partner.id.as_str()), &partner.names.en, &aid.en);
+    let agreement_md = code(format!("/agreement country:{}", partner.id));
     let b = match partner.pledge(&aid.id) {
         Some(pl) => ctx
             .reply(Status::Ok, title)
             .description(format!(
-                "{} {}{}\n\nFrom the agreement signed {} in {}. Full record: {}",
+                "{} {}{}\n\n{}",
                 pl.detail,
-                italic(format!("({})", evidence_mark(pl.evidence))),
-                source_link(&pl.sources),
-                partner.agreement.signed,
-                partner.agreement.place,
-                code(format!("/agreement country:{}", partner.id))
+                evidence_mark(s, pl.evidence),
+                source_link(s, &pl.sources),
+                (s.from_agreement)(
+                    &partner.agreement.signed.to_string(),
+                    &partner.agreement.place,
+                    &agreement_md
+                ),
             ))
-            .data(SearchView {
+            .data_with(|| SearchView {
                 partner: PartnerRef::new(partner),
                 aid: AidRef::new(aid),
                 pledged: true,
@@ -92,14 +97,13 @@ fn pledge_of(ctx: &Ctx<'_>, p: Target, a: Target) -> Reply {
             }),
         None => ctx
             .reply(Status::Ok, title)
-            .description(format!(
-                "{}'s agreement does not mention {} in this dataset. {} shows what it covers; {} shows who pledged it.",
-                partner.names.en,
-                aid.en.to_lowercase(),
-                code(format!("/agreement country:{}", partner.id)),
-                code(format!("/pledged aid:{}", aid.id)),
+            .description((s.not_mentioned)(
+                &partner.names.en,
+                &aid.en,
+                &agreement_md,
+                &code(format!("/pledged aid:{}", aid.id)),
             ))
-            .data(SearchView {
+            .data_with(|| SearchView {
                 partner: PartnerRef::new(partner),
                 aid: AidRef::new(aid),
                 pledged: false,

@@ -7,6 +7,7 @@ use super::views::{AidCount, MoneySum, StatsView};
 use super::Ctx;
 use crate::commands::Command;
 use crate::dataset::{AidType, Dataset, Evidence};
+use crate::lang::Strings;
 use crate::reply::{Reply, Status};
 
 /// Money summed per currency and kind; shares of GDP listed, not summed.
@@ -19,7 +20,7 @@ struct MoneySums {
     press_only: usize,
 }
 
-fn money_sums(ds: &Dataset) -> MoneySums {
+fn money_sums(s: &Strings, ds: &Dataset) -> MoneySums {
     let mut out = MoneySums {
         sums: BTreeMap::new(),
         shares: Vec::new(),
@@ -32,11 +33,11 @@ fn money_sums(ds: &Dataset) -> MoneySums {
                 out.press_only += 1;
             } else if m.currency.is_share_of_gdp() {
                 out.shares
-                    .push(format!("{}: {} ({})", p.names.en, money_amount(m), m.period));
+                    .push(format!("{}: {} ({})", p.names.en, money_amount(s, m), m.period));
             } else {
                 let e = out
                     .sums
-                    .entry((m.currency.as_str().to_string(), m.kind.label()))
+                    .entry((m.currency.as_str().to_string(), (s.money_kind)(m.kind)))
                     .or_default();
                 e.0 += m.amount;
                 e.1 += 1;
@@ -70,7 +71,8 @@ pub(super) fn stats(ctx: &Ctx<'_>, page: usize) -> Reply {
             .entry(chrono::Datelike::year(&p.agreement.signed))
             .or_default() += 1;
     }
-    let money = money_sums(ds);
+    let s = ctx.s;
+    let money = money_sums(s, ds);
     let counts = aid_counts(ds);
     let count_line = |(a, n): &(&AidType, usize)| bullet(format!("{} — {n}", a.en));
     let most: Vec<String> = counts.iter().take(8).map(count_line).collect();
@@ -81,36 +83,30 @@ pub(super) fn stats(ctx: &Ctx<'_>, page: usize) -> Reply {
         .iter()
         .map(|((cur, kind), (sum, n))| {
             bullet(format!(
-                "{cur} {} {kind} ({n} commitment{})",
-                big_number(*sum),
-                if *n == 1 { "" } else { "s" }
+                "{cur} {} {kind} ({})",
+                big_number(s, *sum),
+                (s.commitments)(*n)
             ))
         })
         .chain(money.shares.iter().map(bullet))
         .collect();
-    ctx.reply(Status::Ok, "The agreements in numbers")
-        .description(format!(
-            "{} agreements in the official count, {} records in all (see {}).\nMoney sums add up the amounts the agreements or their official summaries state, per currency; periods and kinds differ, and one fund may be quoted in two currencies, so read them as an order of magnitude, not a total.{}",
-            bold(counted),
-            ds.partners.len(),
-            code("/about"),
-            if money.press_only > 0 {
-                format!(" {} amount(s) known only from press reports are left out.", money.press_only)
-            } else {
-                String::new()
-            }
-        ))
-        .data(StatsView {
+    let mut intro = (s.stats_intro)(&bold(counted), ds.partners.len(), &code("/about"));
+    if money.press_only > 0 {
+        intro.push_str(&(s.stats_press_left_out)(money.press_only));
+    }
+    ctx.reply(Status::Ok, s.stats_title)
+        .description(intro)
+        .data_with(|| StatsView {
             official_count: counted,
             records: ds.partners.len(),
             by_year: &by_year,
             money: money
                 .sums
                 .iter()
-                .map(|((c, k), (s, n))| MoneySum {
+                .map(|((c, k), (sum, n))| MoneySum {
                     currency: c,
                     kind: k,
-                    sum: *s,
+                    sum: *sum,
                     commitments: *n,
                 })
                 .collect(),
@@ -118,12 +114,16 @@ pub(super) fn stats(ctx: &Ctx<'_>, page: usize) -> Reply {
             sources: [ds.meta.official_count_source.as_str()],
         })
         .field(
-            "Signed per year",
-            by_year.iter().map(|(y, n)| format!("{y}: {n}")).collect::<Vec<_>>().join("\n"),
+            s.signed_per_year,
+            by_year
+                .iter()
+                .map(|(y, n)| format!("{y}: {n}"))
+                .collect::<Vec<_>>()
+                .join("\n"),
             true,
         )
-        .lines("Money by currency", money_lines)
-        .lines("Most pledged", most)
-        .lines("Least pledged", least)
+        .lines(s.money_by_currency, money_lines)
+        .lines(s.most_pledged, most)
+        .lines(s.least_pledged, least)
         .build(&ctx.footer, page, |n| Command::Stats { page: n }.to_line())
 }

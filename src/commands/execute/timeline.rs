@@ -20,7 +20,7 @@ pub(super) fn timeline(ctx: &Ctx<'_>, page: usize) -> Reply {
         };
         let number = count.map_or("—".to_string(), |c| format!("{c}."));
         let extra = if count.is_none() {
-            format!(" · {}", italic("not in the official count"))
+            format!(" · {}", italic(ctx.s.not_counted))
         } else {
             String::new()
         };
@@ -43,17 +43,19 @@ pub(super) fn timeline(ctx: &Ctx<'_>, page: usize) -> Reply {
         .last()
         .map(|p| p.agreement.signed.to_string())
         .unwrap_or_default();
-    ctx.reply(Status::Ok, "Signings in order")
-        .description(format!(
-            "{} agreements from {first} to {last}; the number is the running count. {}",
+    let s = ctx.s;
+    ctx.reply(Status::Ok, s.timeline_title)
+        .description((s.timeline_intro)(
             ds.partners.len(),
-            ds.meta.official_count_note
+            &first,
+            &last,
+            &ds.meta.official_count_note,
         ))
-        .data(TimelineView {
+        .data_with(|| TimelineView {
             partners: rows,
             sources: [ds.meta.official_count_source.as_str()],
         })
-        .lines("Timeline", lines)
-        .field("Source", bare_link(&ds.meta.official_count_source), false)
+        .lines(s.timeline, lines)
+        .field(s.source, bare_link(&ds.meta.official_count_source), false)
         .build(&ctx.footer, page, |n| Command::Timeline { page: n }.to_line())
 }

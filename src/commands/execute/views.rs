@@ -4,7 +4,11 @@
 use serde::Serialize;
 
 use crate::commands::CommandSpec;
-use crate::dataset::{AidType, Evidence, Framework, Money, OpenQuestion, Partner, Pledge, Signatories, Text};
+use crate::dataset::{
+    AidType, Country, Dataset, Evidence, Framework, Money, OpenQuestion, Partner, Pledge, Signatories,
+    Signatory, Text,
+};
+use crate::search::Target;
 
 /// One partner's whole record (`/agreement`).
 #[derive(Serialize)]
@@ -141,6 +145,11 @@ pub(super) struct CompareSide<'a> {
     id: &'a str,
     name: &'a str,
     signed: String,
+    place: &'a str,
+    /// Who signed for the partner (the text shows them too).
+    signatories: &'a [Signatory],
+    term: &'a str,
+    money: &'a [Money],
     aid: Vec<&'a str>,
 }
 
@@ -150,6 +159,10 @@ impl<'a> CompareSide<'a> {
             id: p.id.as_str(),
             name: &p.names.en,
             signed: p.agreement.signed.to_string(),
+            place: &p.agreement.place,
+            signatories: &p.agreement.signatories.partner,
+            term: &p.agreement.term,
+            money: &p.money,
             aid: p.aid.iter().map(|a| a.aid.as_str()).collect(),
         }
     }
@@ -273,4 +286,66 @@ pub(super) struct HelpView {
 #[derive(Serialize)]
 pub(super) struct AgreementView<'a> {
     pub partner: PartnerView<'a>,
+}
+
+/// A command that could not be understood.
+#[derive(Serialize)]
+pub(super) struct ErrorView<'a> {
+    pub error: &'a str,
+}
+
+/// A name the user may have meant.
+#[derive(Serialize)]
+pub(super) struct CandidateView<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: &'static str,
+}
+
+impl<'a> CandidateView<'a> {
+    pub(super) fn new(ds: &'a Dataset, t: Target) -> Self {
+        CandidateView {
+            id: ds.target_id(t),
+            name: ds.target_name(t),
+            kind: match t {
+                Target::Partner(_) => "partner",
+                Target::Country(_) => "country",
+                Target::Aid(_) => "aid",
+            },
+        }
+    }
+}
+
+/// Nothing matched, or several things did.
+#[derive(Serialize)]
+pub(super) struct NoMatchView<'a> {
+    pub query: &'a str,
+    pub ambiguous: bool,
+    pub candidates: Vec<CandidateView<'a>>,
+}
+
+/// A real country without an agreement, with what is known instead.
+#[derive(Serialize)]
+pub(super) struct CountryView<'a> {
+    id: &'a str,
+    name: &'a str,
+    status: Option<&'a str>,
+    sources: Option<&'a [String]>,
+}
+
+impl<'a> CountryView<'a> {
+    pub(super) fn new(c: &'a Country) -> Self {
+        CountryView {
+            id: c.id.as_str(),
+            name: &c.names.en,
+            status: c.status.as_ref().map(|s| &*s.note),
+            sources: c.status.as_ref().map(|s| s.sources.as_slice()),
+        }
+    }
+}
+
+/// `not_a_partner`.
+#[derive(Serialize)]
+pub(super) struct NotAPartnerView<'a> {
+    pub country: CountryView<'a>,
 }

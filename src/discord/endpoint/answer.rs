@@ -26,6 +26,7 @@ use super::Endpoint;
 use crate::answers::Lookup;
 use crate::commands::Arg;
 use crate::discord::interaction::{self, Outcome, Request, Source};
+use crate::lang::Lang;
 
 const PONG: &[u8] = br#"{"type":1}"#;
 
@@ -144,6 +145,9 @@ fn sent(app: &Endpoint, body: crate::answers::Body, outcome: &Outcome, lookup: L
 struct Light<'a> {
     #[serde(rename = "type")]
     kind: u64,
+    /// The user's client language (`uk`, `en-US`, …); absent on PING.
+    #[serde(borrow, default)]
+    locale: Option<Text<'a>>,
     #[serde(borrow, default)]
     data: Option<LightData<'a>>,
 }
@@ -225,6 +229,7 @@ impl Light<'_> {
     fn request(&self) -> Option<Request<'_>> {
         let data = self.data.as_ref();
         let name = || data.and_then(|d| d.name.as_ref()).map(|n| &*n.0);
+        let lang = Lang::from_locale(self.locale.as_ref().map_or("", |l| &*l.0));
         Some(match self.kind {
             2 => {
                 let mut options = Vec::new();
@@ -236,6 +241,7 @@ impl Light<'_> {
                 Request::Command {
                     name: name()?,
                     options,
+                    lang,
                 }
             }
             4 => {
@@ -249,10 +255,12 @@ impl Light<'_> {
                 Request::Autocomplete {
                     name: name()?,
                     focused,
+                    lang,
                 }
             }
             3 => Request::Button {
                 custom_id: &data?.custom_id.as_ref()?.0,
+                lang,
             },
             5 => Request::Other,
             _ => return None,

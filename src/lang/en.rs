@@ -1,0 +1,180 @@
+//! English: every fixed string of the replies.
+
+use super::{Sought, Strings};
+use crate::dataset::{Evidence, MoneyKind, Qualifier};
+use crate::search::MatchStage;
+
+/// "1 commitment", "2 commitments".
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn sought(s: Sought) -> &'static str {
+    match s {
+        Sought::Partner => "partner",
+        Sought::Aid => "kind of aid",
+        Sought::PartnerOrAid => "partner or kind of aid",
+        Sought::Thing => "thing",
+    }
+}
+
+fn sought_plural(s: Sought) -> &'static str {
+    match s {
+        Sought::Partner => "partners",
+        Sought::Aid => "kinds of aid",
+        Sought::PartnerOrAid => "partners or kinds of aid",
+        Sought::Thing => "things",
+    }
+}
+
+/// Names that read with an article: "the United Kingdom", "the Netherlands".
+fn with_article(name: &str) -> String {
+    let needs = [
+        "United ",
+        "European ",
+        "Czech Republic",
+        "Netherlands",
+        "Holy See",
+    ]
+    .iter()
+    .any(|p| name.starts_with(p));
+    if needs {
+        format!("the {name}")
+    } else {
+        name.to_string()
+    }
+}
+
+/// The English strings.
+pub static STRINGS: Strings = Strings {
+    footer: |as_of, version| format!("pactbot · data as of {as_of} · v{version}"),
+    page_of: |n, count| format!("page {n} of {count}"),
+    continued: " (cont.)",
+    previous_button: "◀ Previous",
+    next_button: "Next ▶",
+    next_page: "Next page:",
+    previous_page: "Previous page:",
+    sources: "Sources",
+    source: "Source",
+    source_link: "source",
+    official_source: " · official",
+    evidence: |e| match e {
+        Evidence::AgreementText => "agreement text",
+        Evidence::OfficialSummary => "official summary",
+        Evidence::Press => "press report, not confirmed in the text",
+    },
+
+    qualifier: |q| match q {
+        Qualifier::Exactly => "",
+        Qualifier::UpTo => "up to ",
+        Qualifier::AtLeast => "at least ",
+        Qualifier::About => "about ",
+        Qualifier::MoreThan => "more than ",
+    },
+    money_kind: |k| match k {
+        MoneyKind::Military => "military",
+        MoneyKind::Financial => "financial",
+        MoneyKind::Humanitarian => "humanitarian",
+        MoneyKind::Reconstruction => "reconstruction",
+        MoneyKind::Total => "overall",
+    },
+    billions: "bn",
+    millions: "m",
+    share_of_gdp: "% of GDP",
+
+    error_title: "That command didn't work",
+    error_help: |help| format!("Type {help} to see every command."),
+    command_error: |e| e.to_string(),
+    match_note: |stage, typed, name| {
+        let how = match stage {
+            MatchStage::Prefix => "starts like",
+            MatchStage::Typo => "is close to",
+            MatchStage::Abbreviation => "abbreviates",
+        };
+        format!("{typed} {how} {name}.")
+    },
+    no_match_title: "No match",
+    ambiguous_title: "Which one did you mean?",
+    ambiguous: |s, typed| format!("{typed} could be several {}. Which one did you mean?", sought_plural(s)),
+    nothing_close: |typed| format!("Nothing in the dataset is close to {typed}. Try a country's name, its code (GB, DE, EU) or a kind of aid (air defence, drones)."),
+    no_such: |s, typed| format!("No {} called {typed}. Did you mean one of these?", sought(s)),
+    suggestions: "Suggestions",
+    no_agreement_title: |flag, country| format!("{flag} {country} — no agreement"),
+    no_agreement: |country, records, official, other, timeline| format!(
+        "{country} has no bilateral security agreement with Ukraine in this dataset, which holds all {records} agreements (the {official} of the official count and {other} other); {timeline} lists them."
+    ),
+    what_is_known: "What is known",
+    see_also: "See also",
+    see_also_text: |timeline, search| format!("{timeline} lists every agreement; {search} takes any question."),
+
+    partner_choice: |name, uk, signed| format!("{name} ({uk}) · signed {signed}"),
+    aid_choice: |name, uk, n| format!("{name} ({uk}) · {}", plural(n, "partner", "partners")),
+
+    agreement_title: |flag, partner| format!("{flag} {partner} — security agreement"),
+    count_position: |n, official| format!(" · no. {n} of {official} in the official count"),
+    not_counted: "not in the official count",
+    signed_in: |date, place| format!("Signed {date} in {place}"),
+    for_partner: |partner| format!("For {}:", with_article(partner)),
+    for_ukraine: "For Ukraine:",
+    term: "Term:",
+    status: "Status:",
+    official_count: "Official count:",
+    money: "Money",
+    aid_areas: |n| format!("Aid areas ({n})"),
+    notable: "Notable",
+    open_questions: "Open questions",
+
+    pledged_title: |aid, aid_uk| format!("{aid} ({aid_uk}) — who pledged it"),
+    pledged_count: |n, total| format!("{n} of {total} partners pledged it, in signing order."),
+    press_only: |n| format!("{n} of these rest on press reports only, marked below."),
+    partners: "Partners",
+    nobody_pledged: "No partner's agreement mentions this kind of aid.",
+
+    search_title: |flag, partner, aid| format!("{flag} {partner} — {aid}"),
+    from_agreement: |signed, place, agreement| format!("From the agreement signed {signed} in {place}. Full record: {agreement}"),
+    not_mentioned: |partner, aid, agreement, pledged| format!(
+        "{partner}'s agreement does not mention {} in this dataset. {agreement} shows what it covers; {pledged} shows who pledged it.",
+        aid.to_lowercase()
+    ),
+
+    compare_title: |flag_a, a, flag_b, b| format!("{flag_a} {a} vs {flag_b} {b}"),
+    compare_same: |p| format!("Both sides are {p}: there is nothing to compare."),
+    compare_intro: |a, b| format!("{a} and {b}: when they signed, what money they committed, and the aid areas they share."),
+    compare_side: |date, place, signatories, term| format!("Signed {date} in {place}\n{signatories}\nTerm: {term}"),
+    money_of: |p| format!("Money · {p}"),
+    no_amount: "No amount stated in the agreement or its summary.",
+    press_report: "press report",
+    both_pledged: |n| format!("Both pledged ({n})"),
+    only: |p, n| format!("Only {p} ({n})"),
+    details: |a, b| format!("details: {a}, {b}"),
+
+    timeline_title: "Signings in order",
+    timeline_intro: |n, first, last, note| format!("{n} agreements from {first} to {last}; the number is the running count. {note}"),
+    timeline: "Timeline",
+
+    stats_title: "The agreements in numbers",
+    stats_intro: |counted, records, about| format!(
+        "{counted} agreements in the official count, {records} records in all (see {about}).\nMoney sums add up the amounts the agreements or their official summaries state, per currency; periods and kinds differ, and one fund may be quoted in two currencies, so read them as an order of magnitude, not a total."
+    ),
+    stats_press_left_out: |n| format!(" {n} amount(s) known only from press reports are left out."),
+    commitments: |n| plural(n, "commitment", "commitments"),
+    signed_per_year: "Signed per year",
+    money_by_currency: "Money by currency",
+    most_pledged: "Most pledged",
+    least_pledged: "Least pledged",
+
+    about_title: "About pactbot",
+    about_intro: "pactbot answers questions about Ukraine's bilateral long-term security agreements from a curated dataset with a source for every claim.",
+    about_coverage: |label, records, note| format!("{label} {records} agreement records — {note}"),
+    about_counts: |aid, countries| format!("Also {aid} kinds of aid, and {countries} countries without an agreement so that they are answered as such."),
+    about_as_of: |label, date, version| format!("{label} {date} · dataset v{version}"),
+    about_evidence: |label, text, summary, press| format!("{label} each pledge is marked {text}, {summary} or {press}; press reporting is never presented as treaty content."),
+    coverage_label: "Coverage:",
+    as_of_label: "As of:",
+    evidence_label: "Evidence:",
+    who_label: "Who:",
+    help_title: "How to use pactbot",
+    help_intro: "Ask about Ukraine's bilateral security agreements. Partners can be named in English, Ukrainian or their own language, by code (GB, DE, EU) or abbreviation; typos are fine. Kinds of aid can be named in plain words (air defence, F-16, ППО).",
+    commands: "Commands",
+    example: |e| format!("e.g. {e}"),
+};

@@ -1,0 +1,252 @@
+//! The reader's language and every fixed string of the replies.
+//!
+//! Each language is one value of [`Strings`]: a key missing in one of them
+//! is a compile error, not an English word in a Ukrainian reply. Plain
+//! labels are `&'static str`; anything with a number or a name in it is a
+//! small function, so each language can order words and choose plural forms
+//! its own way (Ukrainian has three: 1 партнер, 2 партнери, 5 партнерів).
+//! Markdown is not written here: the functions take pieces already marked
+//! up by `commands::execute::format`.
+
+mod en;
+
+pub use en::STRINGS as EN;
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::dataset::{Evidence, MoneyKind, Qualifier};
+use crate::search::MatchStage;
+
+/// The language of a reply.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// English, the default.
+    #[default]
+    En,
+    /// Ukrainian.
+    Uk,
+}
+
+/// A language code that is neither `en` nor `uk`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown language {0:?} (use en or uk)")]
+pub struct UnknownLang(pub String);
+
+impl Lang {
+    /// Every language, English first.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Uk];
+
+    /// `en` or `uk`, as `--lang` and the JSON's `"lang"` spell it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Uk => "uk",
+        }
+    }
+
+    /// The language of a Discord client locale: `uk` is Ukrainian, anything
+    /// else (`en-US`, `de`, none) English.
+    pub fn from_locale(locale: &str) -> Lang {
+        if locale.eq_ignore_ascii_case("uk") || locale.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("uk-"))
+        {
+            Lang::Uk
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The fixed strings of this language.
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::En => &EN,
+            // Issue 12 adds `uk.rs` with the Ukrainian values of the same
+            // struct; until then a Ukrainian reader gets the English strings
+            // (and the JSON still says `"lang": "uk"`).
+            Lang::Uk => &EN,
+        }
+    }
+}
+
+impl std::str::FromStr for Lang {
+    type Err = UnknownLang;
+
+    fn from_str(s: &str) -> Result<Lang, UnknownLang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "en" => Ok(Lang::En),
+            "uk" => Ok(Lang::Uk),
+            _ => Err(UnknownLang(s.to_string())),
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What a "no match" reply says was looked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sought {
+    Partner,
+    Aid,
+    /// A partner or an aid type (`/search` found neither).
+    PartnerOrAid,
+    /// Anything (`/search` found several).
+    Thing,
+}
+
+/// Every fixed string of the replies in one language. Arguments named
+/// `*_md` are already Markdown (bold, code, links) and go in as they are.
+pub struct Strings {
+    // Every reply.
+    /// The footer: data date and version.
+    pub footer: fn(as_of: &str, version: &str) -> String,
+    /// Appended to the footer of a paginated reply.
+    pub page_of: fn(number: usize, count: usize) -> String,
+    /// Appended to a section's name when it runs over into another field.
+    pub continued: &'static str,
+    pub previous_button: &'static str,
+    pub next_button: &'static str,
+    /// Text output: how to reach the next / previous page.
+    pub next_page: &'static str,
+    pub previous_page: &'static str,
+    pub sources: &'static str,
+    pub source: &'static str,
+    /// The text of a link to a statement's first source.
+    pub source_link: &'static str,
+    /// After a source's title when a government or the EU published it.
+    pub official_source: &'static str,
+    pub evidence: fn(Evidence) -> &'static str,
+
+    // Money.
+    pub qualifier: fn(Qualifier) -> &'static str,
+    pub money_kind: fn(MoneyKind) -> &'static str,
+    pub billions: &'static str,
+    pub millions: &'static str,
+    pub share_of_gdp: &'static str,
+
+    // Errors and no match.
+    pub error_title: &'static str,
+    pub error_help: fn(help_md: &str) -> String,
+    pub command_error: fn(&crate::commands::CommandError) -> String,
+    pub match_note: fn(stage: MatchStage, typed_md: &str, name_md: &str) -> String,
+    pub no_match_title: &'static str,
+    pub ambiguous_title: &'static str,
+    pub ambiguous: fn(Sought, typed_md: &str) -> String,
+    pub nothing_close: fn(typed_md: &str) -> String,
+    pub no_such: fn(Sought, typed_md: &str) -> String,
+    pub suggestions: &'static str,
+    pub no_agreement_title: fn(flag: &str, country: &str) -> String,
+    pub no_agreement:
+        fn(country: &str, records: usize, official: usize, other: usize, timeline_md: &str) -> String,
+    pub what_is_known: &'static str,
+    pub see_also: &'static str,
+    pub see_also_text: fn(timeline_md: &str, search_md: &str) -> String,
+
+    // Autocomplete.
+    /// "France (Франція) · signed 2024-02-16".
+    pub partner_choice: fn(name: &str, name_uk: &str, signed: &str) -> String,
+    /// "Drones (Дрони) · 12 partners".
+    pub aid_choice: fn(name: &str, name_uk: &str, partners: usize) -> String,
+
+    // /agreement.
+    pub agreement_title: fn(flag: &str, partner: &str) -> String,
+    pub count_position: fn(n: usize, official: u32) -> String,
+    pub not_counted: &'static str,
+    pub signed_in: fn(date_md: &str, place: &str) -> String,
+    /// "For the United Kingdom:" (the partner's signatories).
+    pub for_partner: fn(partner: &str) -> String,
+    pub for_ukraine: &'static str,
+    pub term: &'static str,
+    pub status: &'static str,
+    pub official_count: &'static str,
+    pub money: &'static str,
+    pub aid_areas: fn(n: usize) -> String,
+    pub notable: &'static str,
+    pub open_questions: &'static str,
+
+    // /pledged.
+    pub pledged_title: fn(aid: &str, aid_uk: &str) -> String,
+    pub pledged_count: fn(n_md: &str, total: usize) -> String,
+    pub press_only: fn(n: usize) -> String,
+    pub partners: &'static str,
+    pub nobody_pledged: &'static str,
+
+    // /search for a partner and an aid type.
+    pub search_title: fn(flag: &str, partner: &str, aid: &str) -> String,
+    pub from_agreement: fn(signed: &str, place: &str, agreement_md: &str) -> String,
+    pub not_mentioned: fn(partner: &str, aid: &str, agreement_md: &str, pledged_md: &str) -> String,
+
+    // /compare.
+    pub compare_title: fn(flag_a: &str, a: &str, flag_b: &str, b: &str) -> String,
+    pub compare_same: fn(partner: &str) -> String,
+    pub compare_intro: fn(a: &str, b: &str) -> String,
+    pub compare_side: fn(date_md: &str, place: &str, signatories: &str, term: &str) -> String,
+    pub money_of: fn(partner: &str) -> String,
+    pub no_amount: &'static str,
+    /// Marks a money line known only from the press.
+    pub press_report: &'static str,
+    pub both_pledged: fn(n: usize) -> String,
+    pub only: fn(partner: &str, n: usize) -> String,
+    pub details: fn(first_md: &str, second_md: &str) -> String,
+
+    // /timeline.
+    pub timeline_title: &'static str,
+    pub timeline_intro: fn(n: usize, first: &str, last: &str, note: &str) -> String,
+    pub timeline: &'static str,
+
+    // /stats.
+    pub stats_title: &'static str,
+    pub stats_intro: fn(counted_md: &str, records: usize, about_md: &str) -> String,
+    pub stats_press_left_out: fn(n: usize) -> String,
+    pub commitments: fn(n: usize) -> String,
+    pub signed_per_year: &'static str,
+    pub money_by_currency: &'static str,
+    pub most_pledged: &'static str,
+    pub least_pledged: &'static str,
+
+    // /about and /help.
+    pub about_title: &'static str,
+    pub about_intro: &'static str,
+    pub about_coverage: fn(coverage_md: &str, records: usize, note: &str) -> String,
+    pub about_counts: fn(aid_types: usize, countries: usize) -> String,
+    pub about_as_of: fn(as_of_md: &str, date: &str, version: &str) -> String,
+    pub about_evidence: fn(label_md: &str, text_md: &str, summary_md: &str, press_md: &str) -> String,
+    pub coverage_label: &'static str,
+    pub as_of_label: &'static str,
+    pub evidence_label: &'static str,
+    pub who_label: &'static str,
+    pub help_title: &'static str,
+    pub help_intro: &'static str,
+    pub commands: &'static str,
+    pub example: fn(example_md: &str) -> String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_parse_and_print() {
+        for l in Lang::ALL {
+            assert_eq!(l.as_str().parse::<Lang>(), Ok(l));
+            assert_eq!(l.to_string(), l.as_str());
+        }
+        assert_eq!(" UK ".parse::<Lang>(), Ok(Lang::Uk));
+        assert!("ru".parse::<Lang>().is_err());
+        assert_eq!(serde_json::to_string(&Lang::Uk).unwrap(), "\"uk\"");
+    }
+
+    #[test]
+    fn only_a_ukrainian_locale_gives_ukrainian() {
+        assert_eq!(Lang::from_locale("uk"), Lang::Uk);
+        assert_eq!(Lang::from_locale("uk-UA"), Lang::Uk);
+        for other in ["en-US", "en-GB", "de", "ru", "", "ukr", "u"] {
+            assert_eq!(Lang::from_locale(other), Lang::En, "{other}");
+        }
+    }
+}
