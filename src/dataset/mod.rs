@@ -7,6 +7,7 @@
 
 mod groups;
 mod model;
+mod rates;
 mod shared;
 mod validate;
 
@@ -15,6 +16,7 @@ use std::path::{Path, PathBuf};
 
 pub use groups::{Group, GroupNames, System};
 pub use model::*;
+pub use rates::{Conversion, DayRates, Rates, RatesSource};
 pub use shared::{DataSource, Reloaded, SharedDataset, Snapshot};
 pub use validate::Problem;
 
@@ -52,6 +54,8 @@ pub struct Dataset {
     pub groups: Vec<Group>,
     /// Named weapon systems (`systems.json`; empty without it).
     pub systems: Vec<System>,
+    /// ECB euro rates on the signing dates (`rates.json`; empty without it).
+    pub rates: Rates,
     /// Every name, id and alias of every record, normalised.
     pub index: Index,
     partner_pos: HashMap<PartnerId, usize>,
@@ -118,6 +122,13 @@ impl Dataset {
 
         let groups = parsed.groups.map(|g| g.groups).unwrap_or_default();
         let systems = parsed.systems.map(|s| s.systems).unwrap_or_default();
+        let rates = parsed.rates.unwrap_or_default();
+        for message in rates.problems() {
+            problems.push(Problem::new("rates.json", None, message));
+        }
+        if !rates.rates.is_empty() {
+            problems.extend(validate::check_rates(&partners, &rates));
+        }
         {
             let pids = partners.iter().map(|(_, p)| p.id.as_str()).collect();
             let cids = countries.iter().map(|c| c.id.as_str()).collect();
@@ -152,6 +163,7 @@ impl Dataset {
             countries,
             groups,
             systems,
+            rates,
             index,
             partner_pos,
             aid_pos,

@@ -82,6 +82,8 @@ pub(super) struct Parsed {
     /// Optional: partner groups and named systems.
     pub groups: Option<super::groups::GroupsFile>,
     pub systems: Option<super::groups::SystemsFile>,
+    /// Optional: ECB rates on the signing dates.
+    pub rates: Option<super::rates::Rates>,
     /// With the file each came from.
     pub partners: Vec<(String, Partner)>,
     pub problems: Vec<Problem>,
@@ -105,6 +107,7 @@ pub(super) fn parse_all(files: impl IntoIterator<Item = (String, String)>) -> Pa
         countries: None,
         groups: None,
         systems: None,
+        rates: None,
         partners: Vec::new(),
         problems: Vec::new(),
     };
@@ -116,6 +119,7 @@ pub(super) fn parse_all(files: impl IntoIterator<Item = (String, String)>) -> Pa
             "countries.json" => p.countries = parse(&file, &text, problems),
             "groups.json" => p.groups = parse(&file, &text, problems),
             "systems.json" => p.systems = parse(&file, &text, problems),
+            "rates.json" => p.rates = parse(&file, &text, problems),
             f if f.starts_with("partners/") && f.ends_with(".json") => {
                 if let Some(partner) = parse::<Partner>(&file, &text, problems) {
                     let stem = &f["partners/".len()..f.len() - ".json".len()];
@@ -132,7 +136,7 @@ pub(super) fn parse_all(files: impl IntoIterator<Item = (String, String)>) -> Pa
             _ => p.problems.push(Problem::new(
                 &file,
                 None,
-                "unexpected file: a dataset holds meta.json, aid-types.json, countries.json, partners/<ID>.json and optionally groups.json and systems.json",
+                "unexpected file: a dataset holds meta.json, aid-types.json, countries.json, partners/<ID>.json and optionally groups.json, systems.json and rates.json",
             )),
         }
     }
@@ -521,4 +525,30 @@ fn check_partner(
 
 fn is_cyrillic(ch: char) -> bool {
     matches!(ch, '\u{0400}'..='\u{04FF}')
+}
+
+/// With `rates.json` present, every amount in a currency has a rate for its
+/// agreement's signing date, so `/money` never shows an amount it cannot
+/// convert without saying why.
+pub(super) fn check_rates(partners: &[(String, Partner)], rates: &super::rates::Rates) -> Vec<Problem> {
+    let mut out = Vec::new();
+    for (file, p) in partners {
+        for (i, m) in p.money.iter().enumerate() {
+            if m.currency.is_share_of_gdp() {
+                continue;
+            }
+            if rates.to_eur(p.agreement.signed, &m.currency, m.amount).is_none() {
+                out.push(Problem::new(
+                    file,
+                    Some(p.id.to_string()),
+                    format!(
+                        "money[{i}]: rates.json has no {} rate for the signing date {} (run tools/rates/extract.py)",
+                        m.currency.as_str(),
+                        p.agreement.signed
+                    ),
+                ));
+            }
+        }
+    }
+    out
 }
