@@ -2,7 +2,7 @@
 
 use super::table::{self, OptionKind};
 use crate::dataset::Dataset;
-use crate::lang::{Lang, Strings};
+use crate::lang::Lang;
 use crate::reply::{clip, limits, Choice};
 use crate::search::{Scope, Target};
 
@@ -54,11 +54,10 @@ pub fn autocomplete(ds: &Dataset, command: &str, option: &str, partial: &str, la
             .filter(|t| !matches!(t, Target::Country(_)))
             .collect()
     };
-    let s = lang.strings();
     targets
         .into_iter()
         .take(limit)
-        .map(|t| choice(ds, s, t))
+        .map(|t| choice(ds, lang, t))
         .collect()
 }
 
@@ -91,15 +90,26 @@ fn defaults(ds: &Dataset, kind: OptionKind) -> Vec<Target> {
     out
 }
 
-fn choice(ds: &Dataset, s: &Strings, t: Target) -> Choice {
+fn choice(ds: &Dataset, lang: Lang, t: Target) -> Choice {
+    let s = lang.strings();
     let name = match t {
         Target::Partner(i) => {
             let p = &ds.partners[usize::from(i)];
-            (s.partner_choice)(&p.names.en, &p.names.uk, &p.agreement.signed.to_string())
+            (s.partner_choice)(
+                p.names.get(lang),
+                p.names.other(lang),
+                &p.agreement.signed.to_string(),
+            )
         }
         Target::Aid(i) => {
             let a = &ds.aid_types[usize::from(i)];
-            (s.aid_choice)(&a.en, &a.uk, ds.partners_pledging(&a.id).count())
+            {
+                let (name, other) = match lang {
+                    Lang::En => (&a.en, &a.uk),
+                    Lang::Uk => (&a.uk, &a.en),
+                };
+                (s.aid_choice)(name, other, ds.partners_pledging(&a.id).count())
+            }
         }
         Target::Country(_) => ds.target_name(t).to_string(),
     };

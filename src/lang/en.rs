@@ -64,6 +64,9 @@ pub static STRINGS: Strings = Strings {
         Evidence::Press => "press report, not confirmed in the text",
     },
 
+    evidence_at: |evidence, clause| format!("{evidence} · {clause}"),
+    alongside_mark: "announced alongside, not in the agreement",
+
     qualifier: |q| match q {
         Qualifier::Exactly => "",
         Qualifier::UpTo => "up to ",
@@ -123,17 +126,35 @@ pub static STRINGS: Strings = Strings {
     aid_areas: |n| format!("Aid areas ({n})"),
     notable: "Notable",
     open_questions: "Open questions",
+    alongside_areas: |n| format!("Announced alongside, not in the agreement ({n})"),
 
     pledged_title: |aid, aid_uk| format!("{aid} ({aid_uk}) — who pledged it"),
     pledged_count: |n, total| format!("{n} of {total} partners pledged it, in signing order."),
-    press_only: |n| format!("{n} of these rest on press reports only, marked below."),
+    press_only: |n| {
+        if n == 1 {
+            "1 of these rests on a press report only, marked below.".to_string()
+        } else {
+            format!("{n} of these rest on press reports only, marked below.")
+        }
+    },
     partners: "Partners",
     nobody_pledged: "No partner's agreement mentions this kind of aid.",
+    alongside_section: "Announced alongside the agreements (not counted)",
+    alongside_note: |n| format!(
+        "{} made alongside the agreements (signing-day packages, coalitions, separate memoranda) {} listed apart and not counted.",
+        plural(n, "more announcement", "more announcements"),
+        if n == 1 { "is" } else { "are" }
+    ),
 
     search_title: |flag, partner, aid| format!("{flag} {partner} — {aid}"),
     from_agreement: |signed, place, agreement| format!("From the agreement signed {signed} in {place}. Full record: {agreement}"),
     not_mentioned: |partner, aid, agreement, pledged| format!(
         "{partner}'s agreement does not mention {} in this dataset. {agreement} shows what it covers; {pledged} shows who pledged it.",
+        aid.to_lowercase()
+    ),
+
+    only_alongside: |partner, aid| format!(
+        "{partner}'s agreement does not include {}; it was announced alongside the agreement, not in it:",
         aid.to_lowercase()
     ),
 
@@ -147,6 +168,7 @@ pub static STRINGS: Strings = Strings {
     both_pledged: |n| format!("Both pledged ({n})"),
     only: |p, n| format!("Only {p} ({n})"),
     details: |a, b| format!("details: {a}, {b}"),
+    compare_alongside: "Announced alongside, not in the agreements",
 
     timeline_title: "Signings in order",
     timeline_intro: |n, first, last, note| format!("{n} agreements from {first} to {last}; the number is the running count. {note}"),
@@ -156,7 +178,7 @@ pub static STRINGS: Strings = Strings {
     stats_intro: |counted, records, about| format!(
         "{counted} agreements in the official count, {records} records in all (see {about}).\nMoney sums add up the amounts the agreements or their official summaries state, per currency; periods and kinds differ, and one fund may be quoted in two currencies, so read them as an order of magnitude, not a total."
     ),
-    stats_press_left_out: |n| format!(" {n} amount(s) known only from press reports are left out."),
+    stats_press_left_out: |n| format!(" {n} amount(s) announced alongside the agreements or known only from press reports are left out."),
     commitments: |n| plural(n, "commitment", "commitments"),
     signed_per_year: "Signed per year",
     money_by_currency: "Money by currency",

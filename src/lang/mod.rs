@@ -16,7 +16,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::dataset::{Evidence, MoneyKind, Qualifier};
+use crate::dataset::{Evidence, MoneyKind, Names, Qualifier, Text};
 use crate::search::MatchStage;
 
 /// The language of a reply.
@@ -88,6 +88,35 @@ impl fmt::Display for Lang {
     }
 }
 
+impl Text {
+    /// The text in `lang`; Ukrainian falls back to the English where the
+    /// translation is still missing.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Uk => self.uk_or_en(),
+        }
+    }
+}
+
+impl Names {
+    /// The short name in `lang` ("United Kingdom", "Велика Британія").
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Uk => &self.uk,
+        }
+    }
+
+    /// The short name in the other language, shown beside it.
+    pub fn other(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.uk,
+            Lang::Uk => &self.en,
+        }
+    }
+}
+
 /// What a "no match" reply says was looked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sought {
@@ -121,6 +150,10 @@ pub struct Strings {
     /// After a source's title when a government or the EU published it.
     pub official_source: &'static str,
     pub evidence: fn(Evidence) -> &'static str,
+    /// Joins the evidence level and the clause it cites ("agreement text · Art. 3 §2").
+    pub evidence_at: fn(evidence: &str, clause: &str) -> String,
+    /// Marks a line announced alongside the agreement, not in it.
+    pub alongside_mark: &'static str,
 
     // Money.
     pub qualifier: fn(Qualifier) -> &'static str,
@@ -168,6 +201,8 @@ pub struct Strings {
     pub aid_areas: fn(n: usize) -> String,
     pub notable: &'static str,
     pub open_questions: &'static str,
+    /// The section of what was announced alongside the agreement.
+    pub alongside_areas: fn(n: usize) -> String,
 
     // /pledged.
     pub pledged_title: fn(aid: &str, aid_uk: &str) -> String,
@@ -175,11 +210,17 @@ pub struct Strings {
     pub press_only: fn(n: usize) -> String,
     pub partners: &'static str,
     pub nobody_pledged: &'static str,
+    /// The section title for pledges announced alongside the agreements.
+    pub alongside_section: &'static str,
+    /// After the count: what the alongside section holds, not counted.
+    pub alongside_note: fn(n: usize) -> String,
 
     // /search for a partner and an aid type.
     pub search_title: fn(flag: &str, partner: &str, aid: &str) -> String,
     pub from_agreement: fn(signed: &str, place: &str, agreement_md: &str) -> String,
     pub not_mentioned: fn(partner: &str, aid: &str, agreement_md: &str, pledged_md: &str) -> String,
+    /// Not in the agreement, but announced alongside it (the line follows).
+    pub only_alongside: fn(partner: &str, aid: &str) -> String,
 
     // /compare.
     pub compare_title: fn(flag_a: &str, a: &str, flag_b: &str, b: &str) -> String,
@@ -193,6 +234,8 @@ pub struct Strings {
     pub both_pledged: fn(n: usize) -> String,
     pub only: fn(partner: &str, n: usize) -> String,
     pub details: fn(first_md: &str, second_md: &str) -> String,
+    /// The field of aid areas each side announced alongside its agreement.
+    pub compare_alongside: &'static str,
 
     // /timeline.
     pub timeline_title: &'static str,

@@ -9,6 +9,7 @@
 
 mod support;
 
+mod basis;
 mod cli;
 mod dataset;
 mod deploy_data_sync;

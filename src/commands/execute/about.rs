@@ -1,7 +1,7 @@
 //! `/about`: what the data covers, how current it is, where it comes from.
 
 use super::format::{bare_link, bold, bullet, italic, link};
-use super::views::AboutView;
+use super::views::{frameworks, AboutView};
 use super::Ctx;
 use crate::commands::Command;
 use crate::dataset::Evidence;
@@ -14,7 +14,11 @@ pub(super) fn about(ctx: &Ctx<'_>, page: usize) -> Reply {
     let description = [
         s.about_intro.to_string(),
         String::new(),
-        (s.about_coverage)(&bold(s.coverage_label), ds.partners.len(), &m.official_count_note),
+        (s.about_coverage)(
+            &bold(s.coverage_label),
+            ds.partners.len(),
+            ctx.t(&m.official_count_note),
+        ),
         (s.about_counts)(ds.aid_types.len(), ds.countries.len()),
         (s.about_as_of)(&bold(s.as_of_label), &m.as_of.to_string(), &m.version),
         (s.about_evidence)(
@@ -32,15 +36,15 @@ pub(super) fn about(ctx: &Ctx<'_>, page: usize) -> Reply {
             version: &m.version,
             as_of: m.as_of.to_string(),
             official_count: m.official_count,
-            frameworks: &m.frameworks,
+            frameworks: frameworks(ctx.lang, &m.frameworks),
             sources: m.sources.iter().map(|src| src.url.as_str()).collect(),
         });
     for f in &m.frameworks {
         b = b.lines(
-            format!("{} ({}, {})", f.title, f.date, f.place),
+            format!("{} ({}, {})", ctx.t(&f.title), f.date, ctx.t(&f.place)),
             [
-                f.summary.to_string(),
-                format!("{} {}", bold(s.who_label), f.members),
+                ctx.t(&f.summary).to_string(),
+                format!("{} {}", bold(s.who_label), ctx.t(&f.members)),
                 f.sources
                     .iter()
                     .take(2)

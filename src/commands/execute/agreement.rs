@@ -7,23 +7,23 @@ use super::format::{
 use super::views::{AgreementView, PartnerView};
 use super::Ctx;
 use crate::commands::Command;
-use crate::dataset::Partner;
+use crate::dataset::{Basis, Partner, Pledge};
 use crate::reply::{Reply, ReplyBuilder, Status};
 
 pub(super) fn agreement(ctx: &Ctx<'_>, p: &Partner, note: Option<String>, page: usize) -> Reply {
     let s = ctx.s;
     let mut b = ctx
-        .reply(Status::Ok, (s.agreement_title)(&flag(p.id.as_str()), &p.names.en))
+        .reply(Status::Ok, (s.agreement_title)(&flag(p.id.as_str()), ctx.name(p)))
         .description(description(ctx, p, note))
         .data_with(|| AgreementView {
-            partner: PartnerView::new(p),
+            partner: PartnerView::new(ctx.lang, p),
         });
     if !p.money.is_empty() {
-        b = b.lines(s.money, p.money.iter().map(|m| money_line(s, m)));
+        b = b.lines(s.money, p.money.iter().map(|m| money_line(ctx, &p.sources, m)));
     }
     b = aid_lines(ctx, p, b);
     if !p.notable.is_empty() {
-        b = b.lines(s.notable, p.notable.iter().map(bullet));
+        b = b.lines(s.notable, p.notable.iter().map(|n| bullet(ctx.t(n))));
     }
     if !p.open_questions.is_empty() {
         b = b.lines(
@@ -31,9 +31,9 @@ pub(super) fn agreement(ctx: &Ctx<'_>, p: &Partner, note: Option<String>, page: 
             p.open_questions.iter().map(|q| {
                 format!(
                     "{WARNING} {} — {}{}",
-                    bold(&q.topic),
-                    q.note,
-                    source_link(s, &q.sources)
+                    bold(ctx.t(&q.topic)),
+                    ctx.t(&q.note),
+                    source_link(ctx, &p.sources, &q.sources)
                 )
             }),
         );
@@ -67,7 +67,7 @@ fn description(ctx: &Ctx<'_>, p: &Partner, note: Option<String>) -> String {
         d.push_str(&n);
         d.push('\n');
     }
-    d.push_str(&format!("{}\n", bold(&a.title)));
+    d.push_str(&format!("{}\n", bold(ctx.t(&a.title))));
     if let Some(t) = &a.title_native {
         d.push_str(&format!("{}\n", italic(t)));
     }
@@ -77,49 +77,52 @@ fn description(ctx: &Ctx<'_>, p: &Partner, note: Option<String>) -> String {
     };
     d.push_str(&format!(
         "{}{position}\n",
-        (s.signed_in)(&bold(a.signed), &a.place)
+        (s.signed_in)(&bold(a.signed), ctx.t(&a.place))
     ));
     d.push_str(&format!(
         "{} {}\n",
-        (s.for_partner)(&p.names.en),
-        signatories(&a.signatories.partner)
+        (s.for_partner)(ctx.name(p)),
+        signatories(ctx.lang, &a.signatories.partner)
     ));
     d.push_str(&format!(
         "{} {}\n",
         s.for_ukraine,
-        signatories(&a.signatories.ukraine)
+        signatories(ctx.lang, &a.signatories.ukraine)
     ));
     d.push_str(&format!(
         "{} {}\n{} {}",
         bold(s.term),
-        a.term,
+        ctx.t(&a.term),
         bold(s.status),
-        a.legal_status
+        ctx.t(&a.legal_status)
     ));
     if let Some(n) = &a.count_note {
-        d.push_str(&format!("\n{} {n}", bold(s.official_count)));
+        d.push_str(&format!("\n{} {}", bold(s.official_count), ctx.t(n)));
     }
     d
 }
 
-/// One line per aid area, with its evidence and source.
+/// One line per aid area in the agreement, with its evidence, clause and
+/// source; then, apart, what was announced alongside it.
 fn aid_lines(ctx: &Ctx<'_>, p: &Partner, b: ReplyBuilder) -> ReplyBuilder {
-    let s = ctx.s;
+    let line = |pl: &Pledge| {
+        bullet(format!(
+            "{} — {} {}{}",
+            bold(ctx.aid_name_of(&pl.aid)),
+            ctx.t(&pl.detail),
+            evidence_mark(ctx, pl.evidence, pl.clause.as_ref()),
+            source_link(ctx, &p.sources, &pl.sources)
+        ))
+    };
+    let (agreed, alongside): (Vec<&Pledge>, Vec<&Pledge>) =
+        p.aid.iter().partition(|pl| pl.basis == Basis::Agreement);
+    let b = b.lines((ctx.s.aid_areas)(agreed.len()), agreed.iter().map(|pl| line(pl)));
+    if alongside.is_empty() {
+        return b;
+    }
     b.lines(
-        (s.aid_areas)(p.aid.len()),
-        p.aid.iter().map(|pl| {
-            let name = ctx
-                .ds
-                .aid_type(&pl.aid)
-                .map_or(pl.aid.as_str(), |t| t.en.as_str());
-            bullet(format!(
-                "{} — {} {}{}",
-                bold(name),
-                pl.detail,
-                evidence_mark(s, pl.evidence),
-                source_link(s, &pl.sources)
-            ))
-        }),
+        (ctx.s.alongside_areas)(alongside.len()),
+        alongside.iter().map(|pl| line(pl)),
     )
 }
 

@@ -4,8 +4,9 @@
 //! themselves: they call these helpers. A renderer for another markup
 //! (Telegram HTML) has only this module to mirror.
 
-use crate::dataset::{Evidence, Money, Signatory};
-use crate::lang::Strings;
+use super::Ctx;
+use crate::dataset::{Basis, Evidence, Money, Signatory, Source, Text};
+use crate::lang::{Lang, Strings};
 use crate::reply::clip;
 use crate::search::MatchStage;
 
@@ -55,11 +56,27 @@ pub(crate) fn flag(id: &str) -> String {
         .collect()
 }
 
-/// A Markdown link to the first source, with a leading space, or nothing.
-pub(crate) fn source_link(s: &Strings, urls: &[String]) -> String {
+/// A link to the first source, named by its outlet ("gov.uk", "President
+/// of Ukraine") as `sources` lists it, else by the link's host, with a
+/// leading space; or nothing.
+pub(crate) fn source_link(ctx: &Ctx<'_>, sources: &[Source], urls: &[String]) -> String {
     urls.first()
-        .map(|u| format!(" {}", link(s.source_link, u)))
+        .map(|u| {
+            let outlet = match sources.iter().find(|src| &src.url == u) {
+                Some(src) => src.outlet.get(ctx.lang),
+                None => host(u).unwrap_or(ctx.s.source_link),
+            };
+            format!(" {}", link(outlet, u))
+        })
         .unwrap_or_default()
+}
+
+/// "pravda.com.ua" for `https://www.pravda.com.ua/eng/…`.
+fn host(url: &str) -> Option<&str> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty()).then_some(host)
 }
 
 /// "EUR 7.1 bn", "GBP 200 m", "0.25 % of GDP".
@@ -90,28 +107,47 @@ fn trim_number(x: f64) -> String {
 }
 
 /// "Name, Office; Name, Office".
-pub(crate) fn signatories(list: &[Signatory]) -> String {
+pub(crate) fn signatories(lang: Lang, list: &[Signatory]) -> String {
     list.iter()
-        .map(|s| format!("{}, {}", s.name, s.office))
+        .map(|s| format!("{}, {}", s.name.get(lang), s.office.get(lang)))
         .collect::<Vec<_>>()
         .join("; ")
 }
 
-/// How strongly a statement is backed, in italics and parentheses.
-pub(crate) fn evidence_mark(s: &Strings, e: Evidence) -> String {
-    italic(format!("({})", (s.evidence)(e)))
+/// How strongly a statement is backed, and the clause of the text it
+/// cites when known, in italics and parentheses.
+pub(crate) fn evidence_mark(ctx: &Ctx<'_>, e: Evidence, clause: Option<&Text>) -> String {
+    let level = (ctx.s.evidence)(e);
+    italic(format!(
+        "({})",
+        match clause {
+            Some(c) => (ctx.s.evidence_at)(level, c.get(ctx.lang)),
+            None => level.to_string(),
+        }
+    ))
 }
 
-/// One money commitment as a list item, with its evidence and source.
-pub(crate) fn money_line(s: &Strings, m: &Money) -> String {
-    let note = m.note.as_deref().map(|n| format!(" — {n}")).unwrap_or_default();
+/// One money commitment as a list item, with its evidence and source (from
+/// the partner's `sources`); marked when announced alongside the agreement.
+pub(crate) fn money_line(ctx: &Ctx<'_>, sources: &[Source], m: &Money) -> String {
+    let s = ctx.s;
+    let note = m
+        .note
+        .as_ref()
+        .map(|n| format!(" — {}", n.get(ctx.lang)))
+        .unwrap_or_default();
+    let alongside = if m.basis == Basis::Alongside {
+        format!(" {}", italic(format!("({})", s.alongside_mark)))
+    } else {
+        String::new()
+    };
     bullet(format!(
-        "{} {}, {}{note} {}{}",
+        "{} {}, {}{note} {}{alongside}{}",
         bold(money_amount(s, m)),
         (s.money_kind)(m.kind),
-        m.period,
-        evidence_mark(s, m.evidence),
-        source_link(s, &m.sources)
+        m.period.get(ctx.lang),
+        evidence_mark(ctx, m.evidence, None),
+        source_link(ctx, sources, &m.sources)
     ))
 }
 
@@ -222,6 +258,32 @@ mod tests {
             money_amount(EN, &m(1.125e9, "USD", Qualifier::About)),
             "about USD 1.125 bn"
         );
+    }
+
+    #[test]
+    fn a_clause_stands_beside_the_evidence_level() {
+        let ds = crate::dataset::Dataset::embedded().expect("the shipped dataset loads");
+        let ctx = Ctx::new(&ds, crate::commands::CommandKind::Agreement, Lang::En, false);
+        let clause = Text::en("Art. 3 §2");
+        assert_eq!(
+            evidence_mark(&ctx, Evidence::AgreementText, Some(&clause)),
+            "_(agreement text · Art. 3 §2)_"
+        );
+        assert_eq!(
+            evidence_mark(&ctx, Evidence::Press, None),
+            "_(press report, not confirmed in the text)_"
+        );
+    }
+
+    #[test]
+    fn unlisted_links_are_named_by_their_host() {
+        assert_eq!(
+            host("https://www.pravda.com.ua/eng/news/1"),
+            Some("pravda.com.ua")
+        );
+        assert_eq!(host("https://gov.uk?x"), Some("gov.uk"));
+        assert_eq!(host("not a link"), None);
+        assert_eq!(host("https:///path"), None);
     }
 
     #[test]

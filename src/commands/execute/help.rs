@@ -11,7 +11,10 @@ pub(super) fn help(ctx: &Ctx<'_>, page: usize) -> Reply {
     ctx.reply(Status::Ok, s.help_title)
         .description(s.help_intro)
         .data_with(|| HelpView {
-            commands: table::COMMANDS.iter().map(CommandView::new).collect(),
+            commands: table::COMMANDS
+                .iter()
+                .map(|c| CommandView::new(ctx.lang, c))
+                .collect(),
         })
         .lines(
             s.commands,

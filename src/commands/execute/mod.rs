@@ -16,7 +16,7 @@ mod timeline;
 mod views;
 
 use super::{Command, CommandError, CommandKind};
-use crate::dataset::Dataset;
+use crate::dataset::{AidId, AidType, Dataset, Partner, Text};
 use crate::lang::{Lang, Strings};
 use crate::reply::{Reply, ReplyBuilder, Status};
 
@@ -98,6 +98,32 @@ impl<'a> Ctx<'a> {
             footer: footer(s, ds),
             data,
         }
+    }
+
+    /// A data text in the reader's language.
+    fn t<'t>(&self, t: &'t Text) -> &'t str {
+        t.get(self.lang)
+    }
+
+    /// A partner's short name in the reader's language.
+    fn name<'p>(&self, p: &'p Partner) -> &'p str {
+        p.names.get(self.lang)
+    }
+
+    /// An aid type's name in the reader's language.
+    fn aid_name<'p>(&self, a: &'p AidType) -> &'p str {
+        match self.lang {
+            Lang::En => &a.en,
+            Lang::Uk => &a.uk,
+        }
+    }
+
+    /// An aid type's name by id, or the id where the taxonomy lacks it.
+    fn aid_name_of<'p>(&self, id: &'p AidId) -> &'p str
+    where
+        'a: 'p,
+    {
+        self.ds.aid_type(id).map_or(id.as_str(), |t| self.aid_name(t))
     }
 
     /// A reply of this command in this language.

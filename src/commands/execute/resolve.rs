@@ -120,7 +120,7 @@ pub(super) fn not_a_partner(ctx: &Ctx<'_>, c: &Country, note: Option<String>) ->
     }
     let official = ds.meta.official_count as usize;
     desc.push_str(&(s.no_agreement)(
-        &c.names.en,
+        c.names.get(ctx.lang),
         ds.partners.len(),
         official,
         ds.partners.len().saturating_sub(official),
@@ -129,15 +129,15 @@ pub(super) fn not_a_partner(ctx: &Ctx<'_>, c: &Country, note: Option<String>) ->
     let mut b = ctx
         .reply(
             Status::NotAPartner,
-            (s.no_agreement_title)(&flag(c.id.as_str()), &c.names.en),
+            (s.no_agreement_title)(&flag(c.id.as_str()), c.names.get(ctx.lang)),
         )
         .description(desc)
         .data_with(|| NotAPartnerView {
-            country: CountryView::new(c),
+            country: CountryView::new(ctx.lang, c),
         });
     if let Some(st) = &c.status {
         b = b
-            .lines(s.what_is_known, [st.note.to_string()])
+            .lines(s.what_is_known, [ctx.t(&st.note).to_string()])
             .lines(s.sources, st.sources.iter().map(|u| bullet(bare_link(u))));
     }
     b = b.field(

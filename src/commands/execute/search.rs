@@ -1,8 +1,9 @@
 //! `/search`: free text naming a partner, an aid type, or both.
 
 use super::format::{code, evidence_mark, flag, match_note, source_link};
-use super::views::{AidRef, PartnerRef, SearchView};
+use super::views::{AidRef, AlongsideView, PartnerRef, SearchView};
 use super::{agreement, pledged, resolve, Ctx};
+use crate::dataset::Pledge;
 use crate::lang::Sought;
 use crate::reply::{Reply, Status};
 use crate::search::{Candidate, Resolution, Scope, Target};
@@ -62,7 +63,9 @@ fn answer_target(ctx: &Ctx<'_>, t: Target, note: Option<String>, page: usize) ->
     }
 }
 
-/// One partner's pledge on one kind of aid ("Japan drones").
+/// One partner's pledge on one kind of aid ("Japan drones"): pledged only
+/// when the agreement includes it; what was announced alongside is shown
+/// as such.
 fn pledge_of(ctx: &Ctx<'_>, p: Target, a: Target) -> Reply {
     let ds = ctx.ds;
     let (Target::Partner(pi), Target::Aid(ai)) = (p, a) else {
@@ -71,46 +74,75 @@ fn pledge_of(ctx: &Ctx<'_>, p: Target, a: Target) -> Reply {
     let partner = &ds.partners[usize::from(pi)];
     let aid = &ds.aid_types[usize::from(ai)];
     let s = ctx.s;
-    let title = (s.search_title)(&flag(partner.id.as_str()), &partner.names.en, &aid.en);
+    let title = (s.search_title)(&flag(partner.id.as_str()), ctx.name(partner), ctx.aid_name(aid));
     let agreement_md = code(format!("/agreement country:{}", partner.id));
+    let pledge_line = |pl: &Pledge| {
+        format!(
+            "{} {}{}",
+            ctx.t(&pl.detail),
+            evidence_mark(ctx, pl.evidence, pl.clause.as_ref()),
+            source_link(ctx, &partner.sources, &pl.sources),
+        )
+    };
+    let alongside = partner.alongside(&aid.id);
     let b = match partner.pledge(&aid.id) {
         Some(pl) => ctx
             .reply(Status::Ok, title)
             .description(format!(
-                "{} {}{}\n\n{}",
-                pl.detail,
-                evidence_mark(s, pl.evidence),
-                source_link(s, &pl.sources),
+                "{}\n\n{}",
+                pledge_line(pl),
                 (s.from_agreement)(
                     &partner.agreement.signed.to_string(),
-                    &partner.agreement.place,
+                    ctx.t(&partner.agreement.place),
                     &agreement_md
                 ),
             ))
             .data_with(|| SearchView {
-                partner: PartnerRef::new(partner),
-                aid: AidRef::new(aid),
+                partner: PartnerRef::new(ctx.lang, partner),
+                aid: AidRef::new(ctx.lang, aid),
                 pledged: true,
-                detail: Some(&pl.detail),
+                detail: Some(ctx.t(&pl.detail)),
+                clause: pl.clause.as_ref().map(|c| ctx.t(c)),
                 evidence: Some(pl.evidence),
+                alongside: alongside.map(|al| alongside_view(ctx, al)),
                 sources: pl.sources.iter().map(String::as_str).collect(),
             }),
-        None => ctx
-            .reply(Status::Ok, title)
-            .description((s.not_mentioned)(
-                &partner.names.en,
-                &aid.en,
+        None => {
+            let mut d = match alongside {
+                Some(al) => format!(
+                    "{}\n{}\n\n",
+                    (s.only_alongside)(ctx.name(partner), ctx.aid_name(aid)),
+                    pledge_line(al)
+                ),
+                None => String::new(),
+            };
+            d.push_str(&(s.not_mentioned)(
+                ctx.name(partner),
+                ctx.aid_name(aid),
                 &agreement_md,
                 &code(format!("/pledged aid:{}", aid.id)),
-            ))
-            .data_with(|| SearchView {
-                partner: PartnerRef::new(partner),
-                aid: AidRef::new(aid),
-                pledged: false,
-                detail: None,
-                evidence: None,
-                sources: partner.sources.iter().map(|s| s.url.as_str()).collect(),
-            }),
+            ));
+            ctx.reply(Status::Ok, title)
+                .description(d)
+                .data_with(|| SearchView {
+                    partner: PartnerRef::new(ctx.lang, partner),
+                    aid: AidRef::new(ctx.lang, aid),
+                    pledged: false,
+                    detail: None,
+                    clause: None,
+                    evidence: None,
+                    alongside: alongside.map(|al| alongside_view(ctx, al)),
+                    sources: partner.sources.iter().map(|s| s.url.as_str()).collect(),
+                })
+        }
     };
     b.build_one(&ctx.footer)
+}
+
+fn alongside_view<'a>(ctx: &Ctx<'_>, pl: &'a Pledge) -> AlongsideView<'a> {
+    AlongsideView {
+        detail: pl.detail.get(ctx.lang),
+        evidence: pl.evidence,
+        sources: &pl.sources,
+    }
 }

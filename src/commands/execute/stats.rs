@@ -6,8 +6,8 @@ use super::format::{big_number, bold, bullet, code, money_amount};
 use super::views::{AidCount, MoneySum, StatsView};
 use super::Ctx;
 use crate::commands::Command;
-use crate::dataset::{AidType, Dataset, Evidence};
-use crate::lang::Strings;
+use crate::dataset::{AidType, Basis, Dataset, Evidence};
+use crate::lang::{Lang, Strings};
 use crate::reply::{Reply, Status};
 
 /// Money summed per currency and kind; shares of GDP listed, not summed.
@@ -16,24 +16,29 @@ struct MoneySums {
     sums: BTreeMap<(String, &'static str), (f64, usize)>,
     /// "Partner: 0.25 % of GDP (period)".
     shares: Vec<String>,
-    /// Amounts known only from press reports, left out.
-    press_only: usize,
+    /// Amounts announced alongside the agreements or known only from
+    /// press reports, left out.
+    left_out: usize,
 }
 
-fn money_sums(s: &Strings, ds: &Dataset) -> MoneySums {
+fn money_sums(s: &Strings, lang: Lang, ds: &Dataset) -> MoneySums {
     let mut out = MoneySums {
         sums: BTreeMap::new(),
         shares: Vec::new(),
-        press_only: 0,
+        left_out: 0,
     };
     for p in &ds.partners {
         for m in &p.money {
-            if m.evidence == Evidence::Press {
+            if m.evidence == Evidence::Press || m.basis == Basis::Alongside {
                 // Same-day packages and remarks are not commitments of the agreement.
-                out.press_only += 1;
+                out.left_out += 1;
             } else if m.currency.is_share_of_gdp() {
-                out.shares
-                    .push(format!("{}: {} ({})", p.names.en, money_amount(s, m), m.period));
+                out.shares.push(format!(
+                    "{}: {} ({})",
+                    p.names.get(lang),
+                    money_amount(s, m),
+                    m.period.get(lang)
+                ));
             } else {
                 let e = out
                     .sums
@@ -72,9 +77,9 @@ pub(super) fn stats(ctx: &Ctx<'_>, page: usize) -> Reply {
             .or_default() += 1;
     }
     let s = ctx.s;
-    let money = money_sums(s, ds);
+    let money = money_sums(s, ctx.lang, ds);
     let counts = aid_counts(ds);
-    let count_line = |(a, n): &(&AidType, usize)| bullet(format!("{} — {n}", a.en));
+    let count_line = |(a, n): &(&AidType, usize)| bullet(format!("{} — {n}", ctx.aid_name(a)));
     let most: Vec<String> = counts.iter().take(8).map(count_line).collect();
     let mut least: Vec<String> = counts.iter().rev().take(6).map(count_line).collect();
     least.reverse();
@@ -91,8 +96,8 @@ pub(super) fn stats(ctx: &Ctx<'_>, page: usize) -> Reply {
         .chain(money.shares.iter().map(bullet))
         .collect();
     let mut intro = (s.stats_intro)(&bold(counted), ds.partners.len(), &code("/about"));
-    if money.press_only > 0 {
-        intro.push_str(&(s.stats_press_left_out)(money.press_only));
+    if money.left_out > 0 {
+        intro.push_str(&(s.stats_press_left_out)(money.left_out));
     }
     ctx.reply(Status::Ok, s.stats_title)
         .description(intro)
@@ -110,7 +115,10 @@ pub(super) fn stats(ctx: &Ctx<'_>, page: usize) -> Reply {
                     commitments: *n,
                 })
                 .collect(),
-            aid_counts: counts.iter().map(|&(a, n)| AidCount::new(a, n)).collect(),
+            aid_counts: counts
+                .iter()
+                .map(|&(a, n)| AidCount::new(ctx.lang, a, n))
+                .collect(),
             sources: [ds.meta.official_count_source.as_str()],
         })
         .field(

@@ -28,10 +28,10 @@ pub(super) fn timeline(ctx: &Ctx<'_>, page: usize) -> Reply {
             "{} {number} {} {} — {}{extra}",
             code(p.agreement.signed),
             flag(p.id.as_str()),
-            bold(&p.names.en),
-            p.agreement.place
+            bold(ctx.name(p)),
+            ctx.t(&p.agreement.place)
         ));
-        rows.push(TimelineRow::new(p, count));
+        rows.push(TimelineRow::new(ctx.lang, p, count));
     }
     let first = ds
         .partners
@@ -49,7 +49,7 @@ pub(super) fn timeline(ctx: &Ctx<'_>, page: usize) -> Reply {
             ds.partners.len(),
             &first,
             &last,
-            &ds.meta.official_count_note,
+            ctx.t(&ds.meta.official_count_note),
         ))
         .data_with(|| TimelineView {
             partners: rows,

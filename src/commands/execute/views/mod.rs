@@ -1,56 +1,18 @@
 //! The typed shapes of the `--json` answers (DESIGN.md, "The command-line
-//! contract"). Borrowed from the dataset: nothing is copied to build them.
+//! contract"). Borrowed from the dataset, with every data text in the
+//! reader's language: nothing is copied but the dates.
+
+mod record;
 
 use serde::Serialize;
 
+use record::{aid_ids, money, signatories, MoneyView, SignatoryView};
+pub(super) use record::{frameworks, FrameworkView, PartnerView};
+
 use crate::commands::CommandSpec;
-use crate::dataset::{
-    AidType, Country, Dataset, Evidence, Framework, Money, OpenQuestion, Partner, Pledge, Signatories,
-    Signatory, Text,
-};
+use crate::dataset::{AidType, Basis, Country, Dataset, Evidence, Partner, Pledge};
+use crate::lang::Lang;
 use crate::search::Target;
-
-/// One partner's whole record (`/agreement`).
-#[derive(Serialize)]
-pub(super) struct PartnerView<'a> {
-    id: &'a str,
-    name: &'a str,
-    title: &'a str,
-    signed: String,
-    place: &'a str,
-    signatories: &'a Signatories,
-    term: &'a str,
-    legal_status: &'a str,
-    in_official_count: bool,
-    money: &'a [Money],
-    aid: Vec<&'a str>,
-    pledges: &'a [Pledge],
-    notable: &'a [Text],
-    open_questions: &'a [OpenQuestion],
-    sources: Vec<&'a str>,
-}
-
-impl<'a> PartnerView<'a> {
-    pub(super) fn new(p: &'a Partner) -> Self {
-        PartnerView {
-            id: p.id.as_str(),
-            name: &p.names.en,
-            title: &p.agreement.title,
-            signed: p.agreement.signed.to_string(),
-            place: &p.agreement.place,
-            signatories: &p.agreement.signatories,
-            term: &p.agreement.term,
-            legal_status: &p.agreement.legal_status,
-            in_official_count: p.agreement.in_official_count,
-            money: &p.money,
-            aid: p.aid.iter().map(|a| a.aid.as_str()).collect(),
-            pledges: &p.aid,
-            notable: &p.notable,
-            open_questions: &p.open_questions,
-            sources: p.sources.iter().map(|s| s.url.as_str()).collect(),
-        }
-    }
-}
 
 /// An aid type named in an answer.
 #[derive(Serialize)]
@@ -61,20 +23,27 @@ pub(super) struct AidRef<'a> {
     name_uk: Option<&'a str>,
 }
 
+fn aid_name(lang: Lang, a: &AidType) -> &str {
+    match lang {
+        Lang::En => &a.en,
+        Lang::Uk => &a.uk,
+    }
+}
+
 impl<'a> AidRef<'a> {
-    pub(super) fn new(a: &'a AidType) -> Self {
+    pub(super) fn new(lang: Lang, a: &'a AidType) -> Self {
         AidRef {
             id: a.id.as_str(),
-            name: &a.en,
+            name: aid_name(lang, a),
             name_uk: None,
         }
     }
 
     /// With the Ukrainian name too (`/pledged`).
-    pub(super) fn with_uk(a: &'a AidType) -> Self {
+    pub(super) fn with_uk(lang: Lang, a: &'a AidType) -> Self {
         AidRef {
             name_uk: Some(&a.uk),
-            ..AidRef::new(a)
+            ..AidRef::new(lang, a)
         }
     }
 }
@@ -87,46 +56,60 @@ pub(super) struct PartnerRef<'a> {
 }
 
 impl<'a> PartnerRef<'a> {
-    pub(super) fn new(p: &'a Partner) -> Self {
+    pub(super) fn new(lang: Lang, p: &'a Partner) -> Self {
         PartnerRef {
             id: p.id.as_str(),
-            name: &p.names.en,
+            name: p.names.get(lang),
         }
     }
 }
 
-/// One partner's pledge of one kind of aid, in `/pledged`'s list.
+/// One partner's pledge of one kind of aid, in `/pledged`'s lists.
 #[derive(Serialize)]
 pub(super) struct PledgeItem<'a> {
     id: &'a str,
     name: &'a str,
     signed: String,
     detail: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    clause: Option<&'a str>,
     evidence: Evidence,
     sources: &'a [String],
 }
 
 impl<'a> PledgeItem<'a> {
-    pub(super) fn new(p: &'a Partner, pl: &'a Pledge) -> Self {
+    pub(super) fn new(lang: Lang, p: &'a Partner, pl: &'a Pledge) -> Self {
         PledgeItem {
             id: p.id.as_str(),
-            name: &p.names.en,
+            name: p.names.get(lang),
             signed: p.agreement.signed.to_string(),
-            detail: &pl.detail,
+            detail: pl.detail.get(lang),
+            clause: pl.clause.as_ref().map(|c| c.get(lang)),
             evidence: pl.evidence,
             sources: &pl.sources,
         }
     }
 }
 
-/// `/pledged`.
+/// `/pledged`: `partners` holds the pledges in the agreements, `alongside`
+/// (same item shape) what was announced with them.
 #[derive(Serialize)]
 pub(super) struct PledgedView<'a> {
     pub aid: AidRef<'a>,
     pub partners: Vec<PledgeItem<'a>>,
+    pub alongside: Vec<PledgeItem<'a>>,
 }
 
-/// `/search` naming one partner and one aid type.
+/// What a partner announced alongside its agreement, not in it.
+#[derive(Serialize)]
+pub(super) struct AlongsideView<'a> {
+    pub detail: &'a str,
+    pub evidence: Evidence,
+    pub sources: &'a [String],
+}
+
+/// `/search` naming one partner and one aid type. `pledged` is true only
+/// for a pledge in the agreement.
 #[derive(Serialize)]
 pub(super) struct SearchView<'a> {
     pub partner: PartnerRef<'a>,
@@ -135,7 +118,11 @@ pub(super) struct SearchView<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub clause: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub evidence: Option<Evidence>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alongside: Option<AlongsideView<'a>>,
     pub sources: Vec<&'a str>,
 }
 
@@ -147,28 +134,32 @@ pub(super) struct CompareSide<'a> {
     signed: String,
     place: &'a str,
     /// Who signed for the partner (the text shows them too).
-    signatories: &'a [Signatory],
+    signatories: Vec<SignatoryView<'a>>,
     term: &'a str,
-    money: &'a [Money],
+    money: Vec<MoneyView<'a>>,
+    /// In the agreement.
     aid: Vec<&'a str>,
+    /// Announced alongside it.
+    alongside: Vec<&'a str>,
 }
 
 impl<'a> CompareSide<'a> {
-    pub(super) fn new(p: &'a Partner) -> Self {
+    pub(super) fn new(lang: Lang, p: &'a Partner) -> Self {
         CompareSide {
             id: p.id.as_str(),
-            name: &p.names.en,
+            name: p.names.get(lang),
             signed: p.agreement.signed.to_string(),
-            place: &p.agreement.place,
-            signatories: &p.agreement.signatories.partner,
-            term: &p.agreement.term,
-            money: &p.money,
-            aid: p.aid.iter().map(|a| a.aid.as_str()).collect(),
+            place: p.agreement.place.get(lang),
+            signatories: signatories(lang, &p.agreement.signatories.partner),
+            term: p.agreement.term.get(lang),
+            money: money(lang, &p.money),
+            aid: aid_ids(p, Basis::Agreement),
+            alongside: aid_ids(p, Basis::Alongside),
         }
     }
 }
 
-/// `/compare`.
+/// `/compare`: `shared` and `only_*` count pledges in the agreements only.
 #[derive(Serialize)]
 pub(super) struct CompareView<'a> {
     pub first: CompareSide<'a>,
@@ -190,12 +181,12 @@ pub(super) struct TimelineRow<'a> {
 }
 
 impl<'a> TimelineRow<'a> {
-    pub(super) fn new(p: &'a Partner, count: Option<usize>) -> Self {
+    pub(super) fn new(lang: Lang, p: &'a Partner, count: Option<usize>) -> Self {
         TimelineRow {
             id: p.id.as_str(),
-            name: &p.names.en,
+            name: p.names.get(lang),
             signed: p.agreement.signed.to_string(),
-            place: &p.agreement.place,
+            place: p.agreement.place.get(lang),
             count,
         }
     }
@@ -217,7 +208,7 @@ pub(super) struct MoneySum<'a> {
     pub commitments: usize,
 }
 
-/// How many partners pledged an aid type.
+/// How many partners pledged an aid type in their agreements.
 #[derive(Serialize)]
 pub(super) struct AidCount<'a> {
     id: &'a str,
@@ -226,10 +217,10 @@ pub(super) struct AidCount<'a> {
 }
 
 impl<'a> AidCount<'a> {
-    pub(super) fn new(a: &'a AidType, partners: usize) -> Self {
+    pub(super) fn new(lang: Lang, a: &'a AidType, partners: usize) -> Self {
         AidCount {
             id: a.id.as_str(),
-            name: &a.en,
+            name: aid_name(lang, a),
             partners,
         }
     }
@@ -252,7 +243,7 @@ pub(super) struct AboutView<'a> {
     pub version: &'a str,
     pub as_of: String,
     pub official_count: u32,
-    pub frameworks: &'a [Framework],
+    pub frameworks: Vec<FrameworkView<'a>>,
     pub sources: Vec<&'a str>,
 }
 
@@ -266,11 +257,11 @@ pub(super) struct CommandView {
 }
 
 impl CommandView {
-    pub(super) fn new(c: &'static CommandSpec) -> Self {
+    pub(super) fn new(lang: Lang, c: &'static CommandSpec) -> Self {
         CommandView {
             name: c.name,
             usage: c.usage(),
-            description: c.description,
+            description: c.description_in(lang),
             example: c.example,
         }
     }
@@ -334,11 +325,11 @@ pub(super) struct CountryView<'a> {
 }
 
 impl<'a> CountryView<'a> {
-    pub(super) fn new(c: &'a Country) -> Self {
+    pub(super) fn new(lang: Lang, c: &'a Country) -> Self {
         CountryView {
             id: c.id.as_str(),
-            name: &c.names.en,
-            status: c.status.as_ref().map(|s| &*s.note),
+            name: c.names.get(lang),
+            status: c.status.as_ref().map(|s| s.note.get(lang)),
             sources: c.status.as_ref().map(|s| s.sources.as_slice()),
         }
     }
