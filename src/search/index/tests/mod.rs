@@ -2,6 +2,7 @@
 //! real queries on the shipped data is `tests/it/resolve_table.rs`).
 
 mod complete_scan;
+mod differential;
 mod properties;
 mod resolve;
 
