@@ -8,7 +8,8 @@
 //! targets the [`Scope`] admits, and each threshold is a named constant in
 //! [`thresholds`]:
 //! 1. exact lookup of the normalised text (see [`normalize`]) among all
-//!    aliases and ids;
+//!    aliases and ids; a query with a flag emoji (normalised to the code it
+//!    spells) stops here, matched or not;
 //! 2. prefix of an alias ("germ" → Germany; query ≥ 2 characters), or, when
 //!    no alias starts with it, whole words inside one ("korea" → North Korea,
 //!    South Korea; ≥ 3 characters): one target is a `Fuzzy` answer unless

@@ -38,6 +38,9 @@ pub const TEXT_CHAR_LIMIT: usize = 2_000;
 /// - every other non-alphanumeric character (punctuation, hyphens, slashes,
 ///   underscores, symbols, emoji, controls, whitespace) separates words;
 ///   separators collapse to one space and are trimmed at both ends;
+/// - a flag emoji (a pair of regional indicator symbols, "🇩🇪") is the ISO
+///   3166 code it spells, as a word of its own ("de"); a lone indicator is a
+///   separator;
 /// - a leading English "the " is removed ("The Netherlands" → "netherlands").
 pub fn normalize(s: &str) -> String {
     let mut out = String::new();
@@ -53,7 +56,23 @@ pub(crate) fn normalize_into(s: &str, limit: usize, out: &mut String) {
         out,
         pending_space: false,
     };
+    let mut flag_start: Option<char> = None;
     for c in s.chars().take(limit) {
+        if let Some(letter) = regional_letter(c) {
+            match flag_start.take() {
+                Some(first) => {
+                    w.separator();
+                    w.word(first);
+                    w.word(letter);
+                    w.separator();
+                }
+                None => flag_start = Some(letter),
+            }
+            continue;
+        }
+        if flag_start.take().is_some() {
+            w.separator();
+        }
         if c.is_ascii() {
             w.ascii(c);
         } else {
@@ -62,6 +81,18 @@ pub(crate) fn normalize_into(s: &str, limit: usize, out: &mut String) {
     }
     if w.out.starts_with("the ") {
         w.out.drain(..4);
+    }
+}
+
+/// The letter a regional indicator symbol stands for (U+1F1E6 🇦 → 'a'):
+/// two of them in a row are a flag emoji, spelling a country's ISO 3166
+/// code.
+pub(crate) fn regional_letter(c: char) -> Option<char> {
+    let offset = u32::from(c).checked_sub(0x1F1E6)?;
+    if offset < 26 {
+        char::from_u32(u32::from('a') + offset)
+    } else {
+        None
     }
 }
 
@@ -324,13 +355,33 @@ mod tests {
     #[test]
     fn junk_does_not_panic() {
         assert_eq!(n("\0\u{1}\u{7f}"), "");
-        assert_eq!(n("🇺🇦 Ukraine 🇺🇦"), "ukraine");
+        assert_eq!(n("🇺🇦 Ukraine 🇺🇦"), "ua ukraine ua");
+        assert_eq!(n("\u{1F1E6}"), "");
+        assert_eq!(n("x\u{1F1FF}y"), "x y");
         assert_eq!(n("@everyone"), "everyone");
         assert_eq!(n("مرحبا"), "مرحبا");
         assert_eq!(n("\u{202E}evil\u{202C}"), "evil");
         let junk: String = "a\u{0301}💥\0".repeat(1500);
         let out = n(&junk);
         assert!(out.chars().count() <= NAME_CHAR_LIMIT);
+    }
+
+    #[test]
+    fn flags_are_their_iso_codes() {
+        assert_eq!(n("🇩🇪"), "de");
+        assert_eq!(n(" 🇬🇧 "), "gb");
+        assert_eq!(n("🇪🇺"), "eu");
+        assert_eq!(n("🇩🇪🇫🇷"), "de fr");
+        assert_eq!(n("France🇫🇷"), "france fr");
+        // An odd indicator is a separator; pairs are read left to right.
+        assert_eq!(n("🇩🇪🇫"), "de");
+        assert_eq!(n("\u{1F1E9}x\u{1F1EA}"), "x");
+        // Other symbols and emoji separate words, as before.
+        assert_eq!(n("🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}"), "");
+        assert_eq!(n("💥Poland🚀"), "poland");
+        assert_eq!(regional_letter('\u{1F1E5}'), None);
+        assert_eq!(regional_letter('\u{1F1FF}'), Some('z'));
+        assert_eq!(regional_letter('\u{1F200}'), None);
     }
 
     #[test]

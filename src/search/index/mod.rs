@@ -28,7 +28,7 @@ use std::fmt;
 
 use rustc_hash::FxHashMap;
 
-use super::normalize::{normalize_into, NAME_CHAR_LIMIT};
+use super::normalize::{normalize_into, regional_letter, NAME_CHAR_LIMIT};
 use super::Target;
 pub use resolve::{Candidate, MatchStage, Resolution};
 use scratch::with_scratch;
@@ -142,12 +142,18 @@ impl Index {
     /// docs of `search`): exact, prefix, typo, abbreviation, else no match
     /// with suggestions. Only targets that `scope` admits are considered at
     /// any stage. A `Fuzzy` answer is given only when one target is clearly
-    /// better than every other; close calls are `Ambiguous`.
+    /// better than every other; close calls are `Ambiguous`. A query with a
+    /// flag emoji ("🇩🇪", the code `de`) must match exactly: a flag is
+    /// not a misspelling, and "🇺🇦" is not the start of "UAE".
     pub fn resolve(&self, query: &str, scope: Scope) -> Resolution {
         with_scratch(|s| {
             let mut q = std::mem::take(&mut s.query);
             normalize_into(query, NAME_CHAR_LIMIT, &mut q);
-            let r = self.resolve_normalized(&q, scope, s);
+            let r = if has_flag(query) {
+                self.exact_only(&q, scope)
+            } else {
+                self.resolve_normalized(&q, scope, s)
+            };
             s.query = q;
             r
         })
@@ -165,7 +171,11 @@ impl Index {
         with_scratch(|s| {
             let mut q = std::mem::take(&mut s.query);
             normalize_into(partial, NAME_CHAR_LIMIT, &mut q);
-            let r = self.complete_normalized(&q, scope, limit, s);
+            let r = if has_flag(partial) {
+                self.exact_target(&q, scope).into_iter().collect()
+            } else {
+                self.complete_normalized(&q, scope, limit, s)
+            };
             s.query = q;
             r
         })
@@ -197,6 +207,15 @@ impl Index {
         }
     }
 
+    fn exact_only(&self, q: &str, scope: Scope) -> Resolution {
+        match self.exact_target(q, scope) {
+            Some(t) => Resolution::Exact(t),
+            None => Resolution::NoMatch {
+                suggestions: Vec::new(),
+            },
+        }
+    }
+
     fn exact_target(&self, q: &str, scope: Scope) -> Option<Target> {
         let &id = self.exact.get(q)?;
         let t = self.alias(id).target;
@@ -216,6 +235,14 @@ impl Index {
             }
         }
     }
+}
+
+/// Whether the text (as far as it is normalised) holds a regional
+/// indicator symbol, the half of a flag emoji.
+fn has_flag(text: &str) -> bool {
+    text.chars()
+        .take(NAME_CHAR_LIMIT)
+        .any(|c| regional_letter(c).is_some())
 }
 
 fn push_target(out: &mut Vec<Target>, t: Target) {

@@ -3,19 +3,20 @@
 use super::resolve::Outcome;
 use super::scratch::Scratch;
 use super::{push_target, Index, Scope};
-use crate::search::normalize::{normalize_into, NAME_CHAR_LIMIT, TEXT_CHAR_LIMIT};
+use crate::search::normalize::{normalize_into, regional_letter, NAME_CHAR_LIMIT, TEXT_CHAR_LIMIT};
 use crate::search::thresholds::{
     len_window, typo_budget, SCAN_MAX_WINDOW, SCAN_SHORT_MAX_CHARS, SCAN_SHORT_STOPWORDS, SCAN_TYPO_MIN_CHARS,
 };
 use crate::search::Target;
 
-/// A word of the text: its byte range in the normalised text and whether it
-/// was written in capitals.
+/// A word of the text: its byte range in the normalised text, whether it
+/// was written in capitals, and whether it was a flag emoji (its code).
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Word {
     start: usize,
     end: usize,
     caps: bool,
+    flag: bool,
 }
 
 impl Index {
@@ -64,9 +65,12 @@ impl Index {
     }
 
     /// The target one word of free text names: exactly (a short word only
-    /// in capitals and when not a common word), or as a confident typo if it
-    /// is long enough.
+    /// in capitals and when not a common word, a flag always), or as a
+    /// confident typo if it is long enough.
     fn one_word(&self, word: &str, how: Word, scope: Scope, s: &mut Scratch) -> Option<Target> {
+        if how.flag {
+            return self.exact_target(word, scope);
+        }
         let chars = word.chars().count();
         if chars <= SCAN_SHORT_MAX_CHARS && (!how.caps || SCAN_SHORT_STOPWORDS.contains(&word)) {
             return None;
@@ -88,8 +92,9 @@ impl Index {
 }
 
 /// The words of `text` (its first [`TEXT_CHAR_LIMIT`] characters),
-/// normalised, joined by single spaces in `s.text`, with their byte ranges
-/// and whether they were written in capitals in `s.words`.
+/// normalised, joined by single spaces in `s.text`, with their byte ranges,
+/// whether they were written in capitals and whether they were flags in
+/// `s.words`.
 fn tokenize(text: &str, s: &mut Scratch) {
     let end = text
         .char_indices()
@@ -98,20 +103,37 @@ fn tokenize(text: &str, s: &mut Scratch) {
     s.text.clear();
     s.words.clear();
     for raw in text[..end].split_whitespace() {
-        let caps = raw.chars().any(char::is_alphabetic)
-            && raw.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-        normalize_into(raw, NAME_CHAR_LIMIT, &mut s.token);
-        for w in s.token.split(' ').filter(|w| !w.is_empty()) {
-            if !s.text.is_empty() {
-                s.text.push(' ');
-            }
-            let start = s.text.len();
-            s.text.push_str(w);
-            s.words.push(Word {
-                start,
-                end: s.text.len(),
-                caps,
-            });
+        // Flags ("🇩🇪🇫🇷", or "Germany🇩🇪") apart from the letters around them.
+        let mut rest = raw;
+        while let Some(first) = rest.chars().next() {
+            let flag = regional_letter(first).is_some();
+            let cut = rest
+                .char_indices()
+                .find(|&(_, c)| regional_letter(c).is_some() != flag)
+                .map_or(rest.len(), |(i, _)| i);
+            let (run, tail) = rest.split_at(cut);
+            push_words(run, flag, s);
+            rest = tail;
         }
+    }
+}
+
+/// Appends the normalised words of `run` (no whitespace in it).
+fn push_words(run: &str, flag: bool, s: &mut Scratch) {
+    let caps = run.chars().any(char::is_alphabetic)
+        && run.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    normalize_into(run, NAME_CHAR_LIMIT, &mut s.token);
+    for w in s.token.split(' ').filter(|w| !w.is_empty()) {
+        if !s.text.is_empty() {
+            s.text.push(' ');
+        }
+        let start = s.text.len();
+        s.text.push_str(w);
+        s.words.push(Word {
+            start,
+            end: s.text.len(),
+            caps,
+            flag,
+        });
     }
 }

@@ -25,7 +25,12 @@ const SCOPES: [Scope; 3] = [Scope::Places, Scope::Aid, Scope::Any];
 
 /// Sorted as `rank_hits` does, then one per target (the first).
 fn rank(ix: &Index, mut hits: Vec<Hit>) -> Vec<(u32, usize)> {
-    hits.sort_by(|a, b| a.dist.cmp(&b.dist).then(b.jw.total_cmp(&a.jw)).then(a.id.cmp(&b.id)));
+    hits.sort_by(|a, b| {
+        a.dist
+            .cmp(&b.dist)
+            .then(b.jw.total_cmp(&a.jw))
+            .then(a.id.cmp(&b.id))
+    });
     ix.keep_first_per_target(&mut hits, |h| h.id);
     hits.iter().map(|h| (h.id, h.dist)).collect()
 }

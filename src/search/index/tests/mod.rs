@@ -3,6 +3,7 @@
 
 mod complete_scan;
 mod differential;
+mod flags;
 mod properties;
 mod resolve;
 
