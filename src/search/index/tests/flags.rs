@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::dataset::Dataset;
+use crate::lang::Lang;
 
 /// The flag emoji of a two-letter code ("DE" → "🇩🇪").
 fn flag(code: &str) -> String {
@@ -108,8 +109,13 @@ fn commands_take_flags_as_names() {
         ("/compare 🇵🇱 vs 🇫🇷", "/compare PL vs FR"),
         ("/search query:🇯🇵 demining", "/search query:Japan demining"),
     ] {
-        let (a, b) = (crate::answer(&ds, with_flag), crate::answer(&ds, with_code));
-        assert_eq!((&a.status, &a.title), (&b.status, &b.title), "{with_flag}");
-        assert_eq!(a.description, b.description, "{with_flag}");
+        for lang in [Lang::En, Lang::Uk] {
+            let (a, b) = (
+                crate::answer(&ds, with_flag, lang),
+                crate::answer(&ds, with_code, lang),
+            );
+            assert_eq!((&a.status, &a.title), (&b.status, &b.title), "{with_flag}");
+            assert_eq!(a.description, b.description, "{with_flag}");
+        }
     }
 }
