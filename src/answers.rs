@@ -51,7 +51,7 @@ pub enum Ask {
     /// around values): the answer depends on the command only.
     Command(Command),
     /// A line whose answer depends on its very text: one that does not
-    /// parse (the error quotes it).
+    /// parse (the error quotes it), or a question.
     Line(Box<str>),
     /// Autocomplete suggestions for `partial` in `option` of `command`
     /// (always Discord's autocomplete response, whatever the format).
@@ -65,6 +65,10 @@ pub enum Ask {
 impl Ask {
     /// A command line as typed in the CLI or a page button.
     pub fn line(line: &str) -> Ask {
+        // A question's answer quotes it ("Understood as", "question.text").
+        if crate::question::is_question(line) {
+            return Ask::Line(line.into());
+        }
         match crate::parse_line(line) {
             Ok(cmd) => Ask::Command(cmd),
             Err(_) => Ask::Line(line.into()),

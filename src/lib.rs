@@ -23,7 +23,13 @@ use reply::Reply;
 
 /// Parses and answers one command line in `lang`, as the bot would, for a
 /// reader (text or Discord): the `--json` data is not built.
+///
+/// A line not starting with `/` is a plain-language question, answered as
+/// the command it maps to (in Ukrainian when it is written in Ukrainian).
 pub fn answer(ds: &Dataset, line: &str, lang: Lang) -> Reply {
+    if question::is_question(line) {
+        return commands::answer_question(ds, line, lang, false);
+    }
     match parse(line) {
         Ok(cmd) => commands::execute(ds, &cmd, lang),
         Err(e) => commands::error_reply(ds, command_word(line), &e, lang),
@@ -32,6 +38,9 @@ pub fn answer(ds: &Dataset, line: &str, lang: Lang) -> Reply {
 
 /// The same answer with its `--json` data, for `render::json`.
 pub fn answer_json(ds: &Dataset, line: &str, lang: Lang) -> Reply {
+    if question::is_question(line) {
+        return commands::answer_question(ds, line, lang, true);
+    }
     match parse(line) {
         Ok(cmd) => commands::execute_json(ds, &cmd, lang),
         Err(e) => commands::error_reply(ds, command_word(line), &e, lang),

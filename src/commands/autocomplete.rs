@@ -40,6 +40,9 @@ pub fn autocomplete(ds: &Dataset, command: &str, option: &str, partial: &str, la
     };
     let limit = limits::AUTOCOMPLETE_CHOICES;
     let partial: String = partial.chars().take(table::MAX_TEXT).collect();
+    if kind == OptionKind::Group {
+        return groups(ds, &partial);
+    }
     let targets: Vec<Target> = if partial.trim().is_empty() {
         defaults(ds, kind)
     } else {
@@ -117,4 +120,25 @@ fn choice(ds: &Dataset, lang: Lang, t: Target) -> Choice {
         name: clip(&name, limits::CHOICE_NAME),
         value: clip(ds.target_id(t), limits::CHOICE_VALUE),
     }
+}
+
+/// Groups whose id, name or an alias starts with what was typed (any word
+/// of it), all of them on an empty input.
+fn groups(ds: &Dataset, partial: &str) -> Vec<Choice> {
+    let q = crate::search::normalize(partial);
+    ds.groups
+        .iter()
+        .filter(|g| {
+            q.is_empty()
+                || g.all_names().any(|n| {
+                    let n = crate::search::normalize(n);
+                    n.starts_with(&q) || n.split(' ').any(|w| w.starts_with(&q))
+                })
+        })
+        .take(limits::AUTOCOMPLETE_CHOICES)
+        .map(|g| Choice {
+            name: clip(&format!("{} · {}", g.names.en, g.names.uk), limits::CHOICE_NAME),
+            value: g.id.clone(),
+        })
+        .collect()
 }

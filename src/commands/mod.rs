@@ -5,11 +5,13 @@
 //! both become an [`Invocation`], checked against the table, then a
 //! [`Command`].
 
+mod ask;
 mod autocomplete;
 mod execute;
 mod parse;
 pub mod table;
 
+pub use ask::answer_question;
 pub use autocomplete::autocomplete;
 pub use execute::{error_reply, execute, execute_json};
 pub use parse::parse;
@@ -22,7 +24,12 @@ pub enum Command {
     /// One partner's agreement.
     Agreement { country: String, page: usize },
     /// Every partner that pledged one kind of aid.
-    Pledged { aid: String, page: usize },
+    Pledged {
+        aid: String,
+        /// Only partners of this group (`groups.json` id or name).
+        group: Option<String>,
+        page: usize,
+    },
     /// Free text: a partner, an aid type or both.
     Search { query: String, page: usize },
     /// Two partners side by side.
@@ -101,7 +108,10 @@ impl Command {
         };
         match self {
             Command::Agreement { country, .. } => format!("/agreement country:{country}{page}"),
-            Command::Pledged { aid, .. } => format!("/pledged aid:{aid}{page}"),
+            Command::Pledged { aid, group, .. } => {
+                let group = group.as_ref().map(|g| format!(" group:{g}")).unwrap_or_default();
+                format!("/pledged aid:{aid}{group}{page}")
+            }
             Command::Search { query, .. } => format!("/search query:{query}{page}"),
             Command::Compare { first, second, .. } => {
                 format!("/compare first:{first} second:{second}{page}")
@@ -244,6 +254,7 @@ impl Invocation {
             },
             CommandKind::Pledged => Command::Pledged {
                 aid: self.text("aid"),
+                group: Some(self.text("group")).filter(|g| !g.is_empty()),
                 page,
             },
             CommandKind::Search => Command::Search {
@@ -301,7 +312,9 @@ fn check(spec: &CommandSpec, opt: &'static OptionSpec, arg: Arg) -> Result<Optio
             .and_then(page_number)
             .map(|p| Some(Value::Page(p)))
             .ok_or_else(bad_page),
-        OptionKind::Partner | OptionKind::Aid | OptionKind::Text => Ok(Some(Value::Text(text.to_string()))),
+        OptionKind::Partner | OptionKind::Aid | OptionKind::Group | OptionKind::Text => {
+            Ok(Some(Value::Text(text.to_string())))
+        }
     }
 }
 
@@ -342,6 +355,7 @@ mod tests {
             },
             Command::Pledged {
                 aid: "air-defence".into(),
+                group: None,
                 page: 1,
             },
             Command::Search {
@@ -371,6 +385,7 @@ mod tests {
             },
             CommandKind::Pledged => Command::Pledged {
                 aid: "air defence".into(),
+                group: Some("nordic".into()),
                 page,
             },
             CommandKind::Search => Command::Search {

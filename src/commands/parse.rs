@@ -165,6 +165,7 @@ mod tests {
             ok("/pledged aid:air defence"),
             Command::Pledged {
                 aid: "air defence".into(),
+                group: None,
                 page: 1
             }
         );
@@ -172,6 +173,7 @@ mod tests {
             ok("/pledged aid:air defence page:2"),
             Command::Pledged {
                 aid: "air defence".into(),
+                group: None,
                 page: 2
             }
         );
@@ -179,6 +181,7 @@ mod tests {
             ok("/pledged air defence page:2"),
             Command::Pledged {
                 aid: "air defence".into(),
+                group: None,
                 page: 2
             }
         );

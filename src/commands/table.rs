@@ -10,6 +10,8 @@ pub enum OptionKind {
     Partner,
     /// An aid type: autocompleted from the taxonomy.
     Aid,
+    /// A partner group (`g7`, `nordic`, …): autocompleted from the groups.
+    Group,
     /// Free text.
     Text,
     /// A page number, 1 or more.
@@ -19,7 +21,7 @@ pub enum OptionKind {
 impl OptionKind {
     /// Whether Discord should ask us for suggestions while the user types.
     pub fn autocomplete(self) -> bool {
-        matches!(self, OptionKind::Partner | OptionKind::Aid)
+        matches!(self, OptionKind::Partner | OptionKind::Aid | OptionKind::Group)
     }
 }
 
@@ -154,6 +156,14 @@ pub static COMMANDS: &[CommandSpec] = &[
                 description_uk: "Вид допомоги (ППО, дрони, розмінування, …)",
                 kind: OptionKind::Aid,
                 required: true,
+            },
+            OptionSpec {
+                name: "group",
+                name_uk: "група",
+                description: "Only partners in this group (G7, EU, NATO, Nordic, Baltic, Ukraine Compact)",
+                description_uk: "Лише партнери з цієї групи (G7, ЄС, НАТО, Північна Європа, Балтія)",
+                kind: OptionKind::Group,
+                required: false,
             },
             PAGE,
         ],

@@ -225,10 +225,7 @@ mod tests {
             assert_eq!(c.options.len(), spec.options.len());
             for (o, s) in c.options.iter().zip(spec.options) {
                 assert_eq!(o.name_localizations[LOCALE_UK], s.name_uk);
-                assert_eq!(
-                    o.autocomplete,
-                    matches!(s.kind, OptionKind::Partner | OptionKind::Aid)
-                );
+                assert_eq!(o.autocomplete, s.kind.autocomplete());
                 match s.kind {
                     OptionKind::Page => {
                         assert_eq!(

@@ -97,8 +97,8 @@ impl Intent {
             }
             Intent::Agreement { partner } => format!("/agreement country:{partner}"),
             Intent::Compare { first, second } => format!("/compare first:{first} second:{second}"),
-            Intent::Timeline { year: Some(y) } => format!("/timeline year:{y}"),
-            Intent::Timeline { year: None } => "/timeline".into(),
+            // `/timeline` has no year filter yet: the whole list, with dates.
+            Intent::Timeline { .. } => "/timeline".into(),
             Intent::Stats => "/stats".into(),
             Intent::About => "/about".into(),
             Intent::Help => "/help".into(),
@@ -220,4 +220,30 @@ fn recognised(ds: &Dataset, r: &read::Reading) -> Vec<Recognised> {
         });
     }
     out
+}
+
+/// The named system `typed` names ("ATACMS", "Петріот", "F-16s"), if any.
+pub fn system_named<'a>(ds: &'a Dataset, typed: &str) -> Option<&'a crate::dataset::System> {
+    match lookup(ds, typed)? {
+        Entity::System(i) => ds.systems.get(usize::from(i)),
+        _ => None,
+    }
+}
+
+/// The partner group `typed` names (its id, a name or an alias), if any.
+pub fn group_named<'a>(ds: &'a Dataset, typed: &str) -> Option<&'a crate::dataset::Group> {
+    let t = typed.trim();
+    if let Some(g) = ds.groups.iter().find(|g| g.id.eq_ignore_ascii_case(t)) {
+        return Some(g);
+    }
+    match lookup(ds, t)? {
+        Entity::Group(i) => ds.groups.get(usize::from(i)),
+        _ => None,
+    }
+}
+
+/// What a whole option value names, exactly or by its stem.
+fn lookup(ds: &Dataset, typed: &str) -> Option<Entity> {
+    let norm = crate::search::normalize(typed);
+    ds.lexicon().entity(&norm, &lexicon::stem_phrase(&norm))
 }

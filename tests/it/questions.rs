@@ -74,3 +74,88 @@ fn the_question_table_maps_as_written() {
     );
     assert!(fixed.is_empty(), "{}", fixed.join("\n"));
 }
+
+/// Runs the real binary with `ask` and the given arguments.
+fn ask(args: &[&str]) -> (bool, String) {
+    let mut all = vec!["ask"];
+    all.extend_from_slice(args);
+    let (mut cmd, _dir) = crate::support::child::pactbot(&all, &[]);
+    let o = cmd.output().expect("run pactbot");
+    (o.status.success(), String::from_utf8(o.stdout).expect("utf-8"))
+}
+
+#[test]
+fn the_binary_answers_the_issue_questions() {
+    let (ok, text) = ask(&["which Nordic countries pledged F-16s?"]);
+    assert!(ok, "{text}");
+    assert!(
+        text.contains("Understood as `/pledged aid:F-16 group:nordic`"),
+        "{text}"
+    );
+    // Denmark's and Norway's pledges name the F-16; Sweden's (Gripen) is
+    // listed after them; no partner outside the Nordic group is listed.
+    let naming = text.find("Naming F-16").expect("a section naming the F-16");
+    let other = text
+        .find("Other combat aircraft")
+        .expect("the rest of the aid type");
+    for id in ["**Denmark**", "**Norway**"] {
+        let at = text.find(id).unwrap_or_else(|| panic!("{id} missing: {text}"));
+        assert!(naming < at && at < other, "{id} not under the F-16 heading");
+    }
+    assert!(text.find("**Sweden**").is_some_and(|at| at > other), "{text}");
+    for outside in ["Netherlands", "Belgium", "United States", "Portugal"] {
+        assert!(
+            !text.contains(&format!("**{outside}**")),
+            "{outside} is not Nordic: {text}"
+        );
+    }
+
+    let (ok, json) = ask(&["--json", "which Nordic countries pledged F-16s?"]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(v["group"]["id"], "nordic");
+    assert_eq!(v["system"]["name"], "F-16");
+    assert_eq!(v["system"]["named_by"], serde_json::json!(["DK", "NO"]));
+    assert_eq!(v["question"]["interpreted_as"], "/pledged aid:F-16 group:nordic");
+    assert_eq!(v["question"]["text"], "which Nordic countries pledged F-16s?");
+    let ids: Vec<&str> = v["partners"]
+        .as_array()
+        .expect("partners")
+        .iter()
+        .filter_map(|p| p["id"].as_str())
+        .collect();
+    assert!(
+        ids.iter().all(|id| ["DK", "FI", "IS", "NO", "SE"].contains(id)),
+        "{ids:?}"
+    );
+
+    let (ok, json) = ask(&["--json", "хто дав ППО?"]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(v["command"], "pledged");
+    assert_eq!(v["aid"]["id"], "air-defence");
+    assert_eq!(v["question"]["interpreted_as"], "/pledged aid:air-defence");
+    assert!(v["partners"].as_array().is_some_and(|p| p.len() > 5), "{v}");
+}
+
+#[test]
+fn a_question_not_understood_says_what_pactbot_answers() {
+    let (ok, json) = ask(&["--json", "when will the war end"]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(v["status"], "no_match");
+    assert_eq!(v["question"]["interpreted_as"], serde_json::Value::Null);
+    let (_, text) = ask(&["who committed to a special tribunal for Russia"]);
+    assert!(
+        text.contains("Understood as `/pledged aid:accountability`"),
+        "{text}"
+    );
+    assert!(!text.contains("no agreement"), "{text}");
+    let (_, text) = ask(&["money"]);
+    assert!(!text.contains("Monaco"), "{text}");
+    let (_, text) = ask(&["ATACMS"]);
+    assert!(
+        text.contains("No agreement in the dataset names the **ATACMS**"),
+        "{text}"
+    );
+}

@@ -40,10 +40,22 @@ fn run(ctx: &Ctx<'_>, cmd: &Command) -> Reply {
             Ok((p, note)) => agreement::agreement(ctx, p, note, *page),
             Err(r) => *r,
         },
-        Command::Pledged { aid, page } => match resolve::aid(ctx, aid) {
-            Ok((a, note)) => pledged::pledged(ctx, a, note, *page),
-            Err(r) => *r,
-        },
+        Command::Pledged { aid, group, page } => {
+            let ds = ctx.ds;
+            let group = match group.as_deref().map(|g| (g, crate::question::group_named(ds, g))) {
+                None => None,
+                Some((_, Some(g))) => Some(g),
+                Some((typed, None)) => return pledged::no_group(ctx, typed),
+            };
+            // A named system ("ATACMS") answers with its kind of aid, the
+            // partners whose pledge names it first.
+            let system = crate::question::system_named(ds, aid);
+            let typed = system.map_or(aid.as_str(), |s| s.aid.as_str());
+            match resolve::aid(ctx, typed) {
+                Ok((a, note)) => pledged::pledged(ctx, a, note, pledged::Filter { group, system }, *page),
+                Err(r) => *r,
+            }
+        }
         Command::Search { query, page } => search::search(ctx, query, *page),
         Command::Compare { first, second, page } => compare::compare(ctx, first, second, *page),
         Command::Timeline { page } => timeline::timeline(ctx, *page),

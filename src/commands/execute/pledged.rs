@@ -3,41 +3,90 @@
 //! what `/search` answers for an aid type alone.
 
 use super::format::{bold, evidence_mark, flag, italic, source_link};
-use super::views::{AidRef, PledgeItem, PledgedView};
+use super::views::{AidRef, GroupRef, PledgeItem, PledgedView, SystemRef};
 use super::Ctx;
 use crate::commands::Command;
-use crate::dataset::{AidType, Evidence, Partner, Pledge};
+use crate::dataset::{AidType, Evidence, Group, Partner, Pledge, System};
 use crate::lang::Lang;
 use crate::reply::{Reply, Status};
 
-pub(super) fn pledged(ctx: &Ctx<'_>, a: &AidType, note: Option<String>, page: usize) -> Reply {
+/// What narrows or orders the list: a partner group, a named system.
+#[derive(Clone, Copy, Default)]
+pub(super) struct Filter<'a> {
+    pub group: Option<&'a Group>,
+    pub system: Option<&'a System>,
+}
+
+pub(super) fn pledged(ctx: &Ctx<'_>, a: &AidType, note: Option<String>, f: Filter<'_>, page: usize) -> Reply {
     let (ds, s) = (ctx.ds, ctx.s);
-    let agreed: Vec<(&Partner, &Pledge)> = ds.partners_pledging(&a.id).collect();
+    let in_group = |p: &Partner| f.group.is_none_or(|g| g.has(&p.id));
+    let agreed: Vec<(&Partner, &Pledge)> = ds.partners_pledging(&a.id).filter(|(p, _)| in_group(p)).collect();
     let alongside: Vec<(&Partner, &Pledge)> = ds
         .partners
         .iter()
+        .filter(|p| in_group(p))
         .filter_map(|p| p.alongside(&a.id).map(|pl| (p, pl)))
         .collect();
+    // Asked about a system: the pledges that name it first, then the rest.
+    let names = |pl: &Pledge| f.system.is_some_and(|sy| sy.named_in(&pl.detail.en));
+    let (naming, rest): (Vec<_>, Vec<_>) = agreed.iter().partition(|(_, pl)| names(pl));
+    let named_alongside = alongside.iter().filter(|(_, pl)| names(pl)).count();
     let (name, other) = match ctx.lang {
         Lang::En => (&a.en, &a.uk),
         Lang::Uk => (&a.uk, &a.en),
     };
+    let base = (s.pledged_title)(name, other);
+    let title = match (f.system, f.group) {
+        (Some(sy), _) => format!("{} — {base}", sy.name),
+        (None, Some(g)) => format!("{base}: {}", group_name(ctx, g)),
+        (None, None) => base,
+    };
     let mut b = ctx
-        .reply(Status::Ok, (s.pledged_title)(name, other))
-        .description(description(ctx, a, note, &agreed, alongside.len()))
+        .reply(Status::Ok, title)
+        .description(description(
+            ctx,
+            a,
+            note,
+            &agreed,
+            alongside.len(),
+            f,
+            (naming.len(), named_alongside),
+        ))
         .data_with(|| PledgedView {
             aid: AidRef::with_uk(ctx.lang, a),
-            partners: agreed
+            partners: naming
                 .iter()
-                .map(|&(p, pl)| PledgeItem::new(ctx.lang, p, pl))
+                .chain(&rest)
+                .map(|&&(p, pl)| PledgeItem::new(ctx.lang, p, pl))
                 .collect(),
             alongside: alongside
                 .iter()
                 .map(|&(p, pl)| PledgeItem::new(ctx.lang, p, pl))
                 .collect(),
+            group: f.group.map(|g| GroupRef {
+                id: &g.id,
+                name: group_name(ctx, g),
+            }),
+            system: f.system.map(|sy| SystemRef {
+                name: &sy.name,
+                named_by: naming.iter().map(|(p, _)| p.id.as_str()).collect(),
+            }),
         });
     if agreed.is_empty() {
         b = b.field(s.partners, s.nobody_pledged, false);
+    } else if let Some(sy) = f.system {
+        if !naming.is_empty() {
+            b = b.lines(
+                format!("{} {}", naming_label(ctx), sy.name),
+                naming.iter().map(|&&(p, pl)| line(ctx, p, pl)),
+            );
+        }
+        if !rest.is_empty() {
+            b = b.lines(
+                format!("{} — {}", name, other_label(ctx)),
+                rest.iter().map(|&&(p, pl)| line(ctx, p, pl)),
+            );
+        }
     } else {
         b = b.lines(s.partners, agreed.iter().map(|&(p, pl)| line(ctx, p, pl)));
     }
@@ -47,14 +96,121 @@ pub(super) fn pledged(ctx: &Ctx<'_>, a: &AidType, note: Option<String>, page: us
             alongside.iter().map(|&(p, pl)| line(ctx, p, pl)),
         );
     }
-    let id = a.id.to_string();
+    let aid = f.system.map_or_else(|| a.id.to_string(), |sy| sy.name.clone());
+    let group = f.group.map(|g| g.id.clone());
     b.build(&ctx.footer, page, |n| {
         Command::Pledged {
-            aid: id.clone(),
+            aid: aid.clone(),
+            group: group.clone(),
             page: n,
         }
         .to_line()
     })
+}
+
+/// A group's name in the reader's language.
+fn group_name<'a>(ctx: &Ctx<'_>, g: &'a Group) -> &'a str {
+    match ctx.lang {
+        Lang::Uk => &g.names.uk,
+        Lang::En => &g.names.en,
+    }
+}
+
+fn naming_label(ctx: &Ctx<'_>) -> &'static str {
+    match ctx.lang {
+        Lang::Uk => "Називають",
+        Lang::En => "Naming",
+    }
+}
+
+fn other_label(ctx: &Ctx<'_>) -> &'static str {
+    match ctx.lang {
+        Lang::Uk => "інші зобовʼязання",
+        Lang::En => "other pledges",
+    }
+}
+
+/// The answer to `group:` naming no known group: the groups there are.
+pub(super) fn no_group(ctx: &Ctx<'_>, typed: &str) -> Reply {
+    let groups: Vec<String> = ctx
+        .ds
+        .groups
+        .iter()
+        .map(|g| format!("• {} ({})", group_name(ctx, g), super::format::code(&g.id)))
+        .collect();
+    let (title, text) = match ctx.lang {
+        Lang::Uk => ("Не знайдено", "Немає групи партнерів"),
+        Lang::En => ("No match", "No partner group called"),
+    };
+    ctx.reply(Status::NoMatch, title)
+        .description(format!("{text} {}.", super::format::quoted(typed)))
+        .lines("Groups", groups)
+        .data_with(|| serde_json::json!({ "query": typed, "groups": ctx.ds.groups.iter().map(|g| &g.id).collect::<Vec<_>>() }))
+        .build_one(&ctx.footer)
+}
+
+/// Whether any agreement names the system, said plainly.
+fn system_line(ctx: &Ctx<'_>, sy: &System, a: &AidType, (naming, alongside): (usize, usize)) -> String {
+    let makers: Vec<&str> = sy
+        .makers
+        .iter()
+        .filter_map(|m| {
+            let id = crate::dataset::PartnerId(m.clone());
+            ctx.ds.partner(&id).map(|p| ctx.name(p)).or_else(|| {
+                ctx.ds
+                    .countries
+                    .iter()
+                    .find(|c| c.id.as_str() == m)
+                    .map(|c| c.names.en.as_str())
+            })
+        })
+        .collect();
+    let aid = match ctx.lang {
+        Lang::En => a.en.to_lowercase(),
+        Lang::Uk => a.uk.to_lowercase(),
+    };
+    match ctx.lang {
+        Lang::En => {
+            let made = if makers.is_empty() {
+                String::new()
+            } else {
+                format!(" (made in {})", makers.join(" and "))
+            };
+            let mut t = if naming == 0 {
+                format!("No agreement in the dataset names the {}{made}. Below: every {aid} pledge, none of which names it.", bold(&sy.name))
+            } else {
+                format!(
+                    "{}{made} is named in {naming} pledge{}: listed first, then the other {aid} pledges.",
+                    bold(&sy.name),
+                    if naming == 1 { "" } else { "s" }
+                )
+            };
+            if alongside > 0 {
+                t.push_str(&format!(
+                    " {alongside} announcement(s) alongside the agreements name it (listed apart)."
+                ));
+            }
+            t
+        }
+        Lang::Uk => {
+            let made = if makers.is_empty() {
+                String::new()
+            } else {
+                format!(" (виробник: {})", makers.join(", "))
+            };
+            let mut t = if naming == 0 {
+                format!("Жодна угода в даних не називає {}{made}. Нижче — усі зобовʼязання щодо напряму «{aid}», жодне з яких його не називає.", bold(&sy.name))
+            } else {
+                format!("{}{made} названо в зобовʼязаннях: {naming}. Вони перші, далі інші зобовʼязання щодо напряму «{aid}».", bold(&sy.name))
+            };
+            if alongside > 0 {
+                t.push_str(&format!(
+                    " Оголошень поза угодами, що його називають: {alongside} (окремо)."
+                ));
+            }
+            t
+        }
+    }
 }
 
 /// The aid type's description, the count of agreements that include it,
@@ -65,6 +221,8 @@ fn description(
     note: Option<String>,
     agreed: &[(&Partner, &Pledge)],
     alongside: usize,
+    f: Filter<'_>,
+    named: (usize, usize),
 ) -> String {
     let mut d = String::new();
     if let Some(n) = note {
@@ -72,11 +230,29 @@ fn description(
         d.push('\n');
     }
     d.push_str(&format!("{}\n", italic(ctx.t(&a.description))));
+    if let Some(sy) = f.system {
+        d.push_str(&system_line(ctx, sy, a, named));
+        d.push('\n');
+    }
     let press = agreed
         .iter()
         .filter(|(_, pl)| pl.evidence == Evidence::Press)
         .count();
-    d.push_str(&(ctx.s.pledged_count)(&bold(agreed.len()), ctx.ds.partners.len()));
+    match (f.group, ctx.lang) {
+        (Some(g), Lang::En) => d.push_str(&format!(
+            "{} of the {} partners in {} pledged it in their agreements, in signing order.",
+            bold(agreed.len()),
+            g.members.len(),
+            g.names.en
+        )),
+        (Some(g), Lang::Uk) => d.push_str(&format!(
+            "{} з {} партнерів групи «{}» мають це в угодах, за датою підписання.",
+            bold(agreed.len()),
+            g.members.len(),
+            g.names.uk
+        )),
+        (None, _) => d.push_str(&(ctx.s.pledged_count)(&bold(agreed.len()), ctx.ds.partners.len())),
+    }
     if press > 0 {
         d.push(' ');
         d.push_str(&(ctx.s.press_only)(press));

@@ -58,7 +58,9 @@ fn answer_target(ctx: &Ctx<'_>, t: Target, note: Option<String>, page: usize) ->
     let ds = ctx.ds;
     match t {
         Target::Partner(i) => agreement::agreement(ctx, &ds.partners[usize::from(i)], note, page),
-        Target::Aid(i) => pledged::pledged(ctx, &ds.aid_types[usize::from(i)], note, page),
+        Target::Aid(i) => {
+            pledged::pledged(ctx, &ds.aid_types[usize::from(i)], note, Default::default(), page)
+        }
         Target::Country(i) => resolve::not_a_partner(ctx, &ds.countries[usize::from(i)], note),
     }
 }

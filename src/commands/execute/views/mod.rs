@@ -98,6 +98,26 @@ pub(super) struct PledgedView<'a> {
     pub aid: AidRef<'a>,
     pub partners: Vec<PledgeItem<'a>>,
     pub alongside: Vec<PledgeItem<'a>>,
+    /// When filtered by a partner group.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<GroupRef<'a>>,
+    /// When the query named a weapon system.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub system: Option<SystemRef<'a>>,
+}
+
+/// A partner group, as `/pledged group:` names it.
+#[derive(Serialize)]
+pub(super) struct GroupRef<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+}
+
+/// A named system and the partners whose agreement pledge names it.
+#[derive(Serialize)]
+pub(super) struct SystemRef<'a> {
+    pub name: &'a str,
+    pub named_by: Vec<&'a str>,
 }
 
 /// What a partner announced alongside its agreement, not in it.
