@@ -96,7 +96,7 @@ fn the_binary_answers_the_issue_questions() {
     // listed after them; no partner outside the Nordic group is listed.
     let naming = text.find("Naming F-16").expect("a section naming the F-16");
     let other = text
-        .find("Other combat aircraft")
+        .find("Combat aircraft — other pledges")
         .expect("the rest of the aid type");
     for id in ["**Denmark**", "**Norway**"] {
         let at = text.find(id).unwrap_or_else(|| panic!("{id} missing: {text}"));
