@@ -1,27 +1,27 @@
 //! Runs the real `pactbot` binary: the README's offline command, the JSON
 //! contract of DESIGN.md, exit codes, batch mode, the REPL and check-data.
 
-use crate::support::data::copy_tree;
-
 use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 use serde_json::Value;
 
-fn pactbot() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_pactbot"));
-    c.env_remove("PACTBOT_DATA").env_remove("RUST_LOG");
-    c
+use crate::support::child::pactbot;
+use crate::support::data::{copy_tree, embedded, shipped_dir};
+
+/// `pactbot args…` in an empty folder with none of our variables set.
+fn run_env(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let (mut c, _dir) = pactbot(args, env);
+    c.output().expect("run pactbot")
 }
 
 fn run(args: &[&str]) -> Output {
-    pactbot().args(args).output().expect("run pactbot")
+    run_env(args, &[])
 }
 
 fn run_stdin(args: &[&str], input: &str) -> Output {
-    let mut child = pactbot()
-        .args(args)
+    let (mut c, _dir) = pactbot(args, &[]);
+    let mut child = c
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -79,8 +79,19 @@ fn pledged_json_follows_the_contract() {
         }
         assert!(!p["sources"].as_array().expect("sources").is_empty());
     }
-    let ids: Vec<&str> = partners.iter().map(|p| p["id"].as_str().unwrap()).collect();
-    assert_eq!(ids[0], "GB", "signing order");
+    // In signing order.
+    let signed: Vec<_> = partners
+        .iter()
+        .map(|p| {
+            let id = p["id"].as_str().unwrap();
+            let partner = embedded().partners.iter().find(|x| x.id.as_str() == id);
+            partner
+                .unwrap_or_else(|| panic!("{id} is a partner"))
+                .agreement
+                .signed
+        })
+        .collect();
+    assert!(signed.is_sorted(), "not in signing order: {signed:?}");
 }
 
 #[test]
@@ -116,7 +127,23 @@ fn non_partners_and_junk_are_answers_not_errors() {
     assert_eq!(v["country"]["id"], "HU");
     let v = json(&["ask", "--json", "/agreement country:pizza delivery"]);
     assert_eq!(v["status"], "no_match");
-    assert!(v["suggestions"].is_null() || v["suggestions"].is_array());
+    // Nothing close enough to suggest: no suggestion and no candidate.
+    for key in ["suggestions", "candidates"] {
+        assert!(
+            v.get(key).is_none() || v[key] == serde_json::json!([]),
+            "{key} for junk: {v}"
+        );
+    }
+    // An ambiguous prefix names the candidates instead.
+    let v = json(&["ask", "--json", "/agreement country:austr"]);
+    assert_eq!(v["status"], "no_match");
+    let ids: Vec<&str> = v["candidates"]
+        .as_array()
+        .expect("candidates")
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert!(ids.contains(&"AT") && ids.contains(&"AU"), "{v}");
 }
 
 #[test]
@@ -180,10 +207,11 @@ fn repl_answers_until_quit() {
 
 #[test]
 fn check_data_accepts_the_shipped_data_and_refuses_a_broken_folder_naming_the_file() {
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let data = shipped_dir();
     let o = run(&["check-data", data.to_str().unwrap()]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    assert!(stdout(&o).starts_with("ok: 29 partners"));
+    let ok = format!("ok: {} partners", embedded().partners.len());
+    assert!(stdout(&o).starts_with(&ok), "{}", stdout(&o));
 
     let dir = tempfile::tempdir().unwrap();
     copy_tree(&data, dir.path());
@@ -225,11 +253,10 @@ fn check_data_accepts_the_shipped_data_and_refuses_a_broken_folder_naming_the_fi
     // The bot refuses to answer from it rather than half-loading.
     let o = run(&["ask", "--data", dir.path().to_str().unwrap(), "/stats"]);
     assert_eq!(o.status.code(), Some(1));
-    let o = pactbot()
-        .env("PACTBOT_DATA", dir.path())
-        .args(["ask", "/stats"])
-        .output()
-        .unwrap();
+    let o = run_env(
+        &["ask", "/stats"],
+        &[("PACTBOT_DATA", dir.path().to_str().unwrap())],
+    );
     assert_eq!(o.status.code(), Some(1), "PACTBOT_DATA is honoured");
     let o = run(&["check-data", "/nonexistent/pactbot-data"]);
     assert_eq!(o.status.code(), Some(1));

@@ -3,194 +3,33 @@
 //! stall half-way), and requests signed as Discord signs them with a fixed
 //! test key pair.
 
-use crate::support::data::copy_tree;
-
 use std::net::SocketAddr;
-use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
+use crate::support::child::{pactbot, Pactbot};
+use crate::support::data::{embedded, shipped_copy};
+use crate::support::discord_limits as limits;
 use crate::support::payloads as discord;
 use crate::support::payloads::{integer_option as int, string_option as opt};
-use pactbot::dataset::{DataSource, Dataset, SharedDataset};
-use pactbot::discord::endpoint::{self, Endpoint, Options};
-use pactbot::discord::interaction;
-use serde_json::{json, Value};
+use crate::support::server::{built_in, TestServer};
+use crate::support::wait::{wait_for, wait_until};
+use crate::support::{fresh, page_buttons};
+use pactbot::dataset::{DataSource, SharedDataset};
+use pactbot::discord::endpoint::Options;
+use serde_json::Value;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
-fn dataset() -> Arc<Dataset> {
-    static DS: OnceLock<Arc<Dataset>> = OnceLock::new();
-    Arc::clone(DS.get_or_init(|| Arc::new(Dataset::embedded().expect("the built-in dataset loads"))))
-}
-
-struct Server {
-    addr: SocketAddr,
-    endpoint: Arc<Endpoint>,
-    stop: Option<tokio::sync::oneshot::Sender<()>>,
-    task: tokio::task::JoinHandle<std::io::Result<()>>,
-    http: reqwest::Client,
-}
-
-struct Resp {
-    status: u16,
-    content_type: String,
-    headers: reqwest::header::HeaderMap,
-    body: String,
-}
-
-impl Resp {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
-    }
-}
-
-fn built_in() -> SharedDataset {
-    SharedDataset::new(DataSource::Embedded, Dataset::embedded().unwrap())
-}
-
-async fn start() -> Server {
-    start_with(Options::default(), built_in()).await
-}
-
-async fn start_with(options: Options, data: SharedDataset) -> Server {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let key = endpoint::public_key(|_| Some(discord::public_key_hex())).unwrap();
-    let ep = Endpoint::new(key, Arc::new(data), &options);
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let task = tokio::spawn(endpoint::serve(listener, &ep, &options, async move {
-        let _ = stopped.await;
-    }));
-    Server {
-        addr,
-        endpoint: ep,
-        stop: Some(stop),
-        task,
-        http: reqwest::Client::new(),
-    }
-}
-
-impl Server {
-    fn url(&self, path: &str) -> String {
-        format!("http://{}{path}", self.addr)
-    }
-
-    async fn send(&self, req: reqwest::RequestBuilder) -> Resp {
-        let r = req.send().await.expect("the server answers");
-        let status = r.status().as_u16();
-        let headers = r.headers().clone();
-        let content_type = headers
-            .get("content-type")
-            .map(|v| v.to_str().unwrap().to_string())
-            .unwrap_or_default();
-        let body = r.text().await.unwrap();
-        Resp {
-            status,
-            content_type,
-            headers,
-            body,
-        }
-    }
-
-    /// POST /interactions with exactly these signature headers (None = absent).
-    async fn post(&self, sig: Option<&str>, ts: Option<&str>, body: &str) -> Resp {
-        let mut req = self
-            .http
-            .post(self.url("/interactions"))
-            .header("content-type", "application/json")
-            .body(body.to_string());
-        if let Some(s) = sig {
-            req = req.header("x-signature-ed25519", s);
-        }
-        if let Some(t) = ts {
-            req = req.header("x-signature-timestamp", t);
-        }
-        self.send(req).await
-    }
-
-    /// POST /interactions signed now, as Discord does.
-    async fn signed(&self, body: &str) -> Resp {
-        let ts = discord::unix_now().to_string();
-        let sig = discord::sign(&ts, body.as_bytes());
-        self.post(Some(&sig), Some(&ts), body).await
-    }
-
-    async fn get(&self, path: &str) -> Resp {
-        self.send(self.http.get(self.url(path))).await
-    }
-
-    async fn stop(mut self) -> std::io::Result<()> {
-        let _ = self.stop.take().unwrap().send(());
-        tokio::time::timeout(Duration::from_secs(5), self.task)
-            .await
-            .expect("the server stops")
-            .unwrap()
-    }
-}
-
-/// The answer the gateway would send for the same payload.
-fn fresh(body: &str) -> Value {
-    fresh_from(&dataset(), body)
-}
-
-fn fresh_from(ds: &Dataset, body: &str) -> Value {
-    let i = interaction::parse(body.as_bytes()).expect("a valid interaction");
-    serde_json::to_value(interaction::respond(ds, &i).0).unwrap()
-}
-
-fn chars(v: &Value) -> usize {
-    v.as_str().map_or(0, |s| s.chars().count())
-}
-
-/// Discord's limits on a message (type 4) or an update (type 7), and mentions off.
-fn check_message(v: &Value) {
-    let kind = v["type"].as_u64().unwrap();
-    assert!(kind == 4 || kind == 7, "type {kind}");
-    let data = &v["data"];
-    assert_eq!(
-        data["allowed_mentions"]["parse"],
-        json!([]),
-        "mentions must be off: {v}"
-    );
-    let embeds = data["embeds"].as_array().expect("embeds");
-    assert!((1..=10).contains(&embeds.len()));
-    let mut total = 0;
-    for e in embeds {
-        assert!((1..=256).contains(&chars(&e["title"])), "title {}", e["title"]);
-        assert!(chars(&e["description"]) <= 4096);
-        assert!(chars(&e["footer"]["text"]) <= 2048);
-        let fields = e["fields"].as_array().map_or(&[][..], Vec::as_slice);
-        assert!(fields.len() <= 25);
-        total += chars(&e["title"]) + chars(&e["description"]) + chars(&e["footer"]["text"]);
-        for f in fields {
-            assert!((1..=256).contains(&chars(&f["name"])), "field name {}", f["name"]);
-            assert!(
-                (1..=1024).contains(&chars(&f["value"])),
-                "field value {}",
-                f["value"]
-            );
-            total += chars(&f["name"]) + chars(&f["value"]);
-        }
-    }
-    assert!(total <= 6000, "{total} characters in embeds");
-    for row in data["components"].as_array().map_or(&[][..], Vec::as_slice) {
-        let buttons = row["components"].as_array().unwrap();
-        assert!(buttons.len() <= 5);
-        for b in buttons {
-            assert!((1..=80).contains(&chars(&b["label"])));
-            assert!(
-                (1..=100).contains(&chars(&b["custom_id"])),
-                "custom_id {}",
-                b["custom_id"]
-            );
-        }
-    }
+/// A message (type 4) or an update (type 7) inside Discord's limits.
+fn check_message(what: &str, v: &Value) {
+    assert!(v["type"] == 4 || v["type"] == 7, "{what}: type {}", v["type"]);
+    limits::assert_within_limits(what, v);
 }
 
 /// A signed request answered 200 with JSON equal to the gateway's answer
 /// from the server's current dataset, twice (the second from the answer cache).
-async fn answered(server: &Server, body: &str) -> Value {
-    let expected = fresh_from(&server.endpoint.data().current(), body);
+async fn answered(server: &TestServer, body: &str) -> Value {
+    let expected = fresh(&server.endpoint.data().current(), body);
     for round in ["first", "repeated"] {
         let r = server.signed(body).await;
         assert_eq!(r.status, 200, "{round}: {}", r.body);
@@ -207,7 +46,7 @@ fn flip_first_byte(sig: &str) -> String {
 
 #[tokio::test]
 async fn a_ping_is_answered_pong() {
-    let s = start().await;
+    let s = TestServer::start().await;
     let r = s.signed(&discord::ping()).await;
     assert_eq!(r.status, 200);
     assert_eq!(r.content_type, "application/json");
@@ -223,7 +62,7 @@ async fn a_ping_is_answered_pong() {
 /// PING must be answered, and requests with bad signatures refused.
 #[tokio::test]
 async fn discords_endpoint_check_passes() {
-    let s = start().await;
+    let s = TestServer::start().await;
     let ping = discord::ping();
     let ts = discord::unix_now().to_string();
     let good = discord::sign(&ts, ping.as_bytes());
@@ -261,7 +100,7 @@ async fn discords_endpoint_check_passes() {
 
 #[tokio::test]
 async fn every_bad_signature_is_refused_with_401() {
-    let s = start().await;
+    let s = TestServer::start().await;
     let ping = discord::ping();
     let now = discord::unix_now();
     let ts = now.to_string();
@@ -321,7 +160,7 @@ async fn every_bad_signature_is_refused_with_401() {
 
 #[tokio::test]
 async fn valid_signatures_on_bad_bodies_are_refused_with_400() {
-    let s = start().await;
+    let s = TestServer::start().await;
     for (what, body) in [
         ("malformed JSON", "{\"type\":1".to_string()),
         ("not JSON", "type=1".to_string()),
@@ -354,7 +193,7 @@ async fn valid_signatures_on_bad_bodies_are_refused_with_400() {
 
 #[tokio::test]
 async fn other_paths_and_methods() {
-    let s = start().await;
+    let s = TestServer::start().await;
     let r = s.get("/interactions").await;
     assert_eq!(r.status, 405);
     assert_eq!(r.headers["allow"], "POST");
@@ -396,7 +235,7 @@ fn head(ts: &str, sig: &str, framing: &str) -> String {
 
 #[tokio::test]
 async fn bodies_over_64_kib_are_refused_with_413() {
-    let s = start().await;
+    let s = TestServer::start().await;
     // 65 KiB, validly signed: refused on Content-Length, before reading it.
     let big = format!(r#"{{"type":1,"pad":"{}"}}"#, "x".repeat(65 * 1024));
     let ts = discord::unix_now().to_string();
@@ -435,7 +274,7 @@ async fn bodies_over_64_kib_are_refused_with_413() {
 /// as the gateway answers it and within Discord's limits.
 #[tokio::test]
 async fn every_command_is_answered_like_the_gateway() {
-    let s = start().await;
+    let s = TestServer::start().await;
     let cases = vec![
         ("agreement", vec![opt("country", "France", false)]),
         ("agreement", vec![opt("country", "Frnace", false)]),
@@ -470,21 +309,21 @@ async fn every_command_is_answered_like_the_gateway() {
     }
     for (name, options) in cases {
         let v = answered(&s, &discord::command(name, options)).await;
-        check_message(&v);
+        check_message(name, &v);
         assert_eq!(v["type"], 4, "/{name}");
     }
     // A miss is only shown to the asker.
-    let v = fresh(&discord::command(
-        "agreement",
-        vec![opt("country", "Atlantis", false)],
-    ));
+    let v = fresh(
+        embedded(),
+        &discord::command("agreement", vec![opt("country", "Atlantis", false)]),
+    );
     assert_eq!(v["data"]["flags"], 64);
     s.stop().await.unwrap();
 }
 
 #[tokio::test]
 async fn autocomplete_suggests_within_limits() {
-    let s = start().await;
+    let s = TestServer::start().await;
     let cases = [
         ("agreement", vec![opt("country", "fra", true)], Some("France")),
         ("agreement", vec![opt("country", "", true)], None),
@@ -499,16 +338,9 @@ async fn autocomplete_suggests_within_limits() {
     for (name, options, expect) in cases {
         let v = answered(&s, &discord::autocomplete(name, options)).await;
         assert_eq!(v["type"], 8);
+        limits::assert_within_limits(name, &v);
         let choices = v["data"]["choices"].as_array().expect("choices");
-        assert!(
-            (1..=25).contains(&choices.len()),
-            "{name}: {} choices",
-            choices.len()
-        );
-        for c in choices {
-            assert!((1..=100).contains(&chars(&c["name"])), "{c}");
-            assert!((1..=100).contains(&chars(&c["value"])), "{c}");
-        }
+        assert!(!choices.is_empty(), "{name}: no choices");
         if let Some(e) = expect {
             assert!(
                 choices.iter().any(|c| c["name"].as_str().unwrap().contains(e)),
@@ -521,26 +353,23 @@ async fn autocomplete_suggests_within_limits() {
 
 #[tokio::test]
 async fn page_buttons_update_the_message() {
-    let s = start().await;
+    let s = TestServer::start().await;
     let first = answered(
         &s,
         &discord::command("agreement", vec![opt("country", "Japan", false)]),
     )
     .await;
-    let next = first["data"]["components"][0]["components"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find_map(|b| b["custom_id"].as_str().filter(|id| id.starts_with("pg:")))
-        .expect("a page button")
-        .to_string();
+    let (_, next) = page_buttons(&first)
+        .into_iter()
+        .next()
+        .expect("an enabled page button");
     let v = answered(&s, &discord::button(&next)).await;
-    check_message(&v);
+    check_message("the next page", &v);
     assert_eq!(v["type"], 7, "a page button edits the message in place");
     assert_ne!(v["data"]["embeds"], first["data"]["embeds"]);
     // A button we did not make (or from an old version) gets a private error.
     let v = answered(&s, &discord::button("something-else")).await;
-    check_message(&v);
+    check_message("a foreign button", &v);
     assert_eq!(v["type"], 4);
     assert_eq!(v["data"]["flags"], 64);
     s.stop().await.unwrap();
@@ -548,16 +377,18 @@ async fn page_buttons_update_the_message() {
 
 #[tokio::test]
 async fn health_readiness_and_metrics() {
-    let s = start().await;
+    let s = TestServer::start().await;
     let r = s.get("/healthz").await;
     assert_eq!((r.status, r.body.as_str()), (200, "ok\n"));
     let r = s.get("/readyz").await;
     assert_eq!(r.status, 200);
-    assert!(
-        r.body.starts_with("ready: 29 partners, 27 aid types, data v"),
-        "{}",
-        r.body
+    let ready = format!(
+        "ready: {} partners, {} aid types, data v{}",
+        embedded().partners.len(),
+        embedded().aid_types.len(),
+        embedded().meta.version
     );
+    assert!(r.body.starts_with(&ready), "{} is not {ready}", r.body);
 
     s.signed(&discord::ping()).await;
     s.signed(&discord::command(
@@ -613,20 +444,19 @@ async fn health_readiness_and_metrics() {
 /// the answer cache); a broken reload keeps the old one answering.
 #[tokio::test]
 async fn a_reloaded_dataset_answers_the_next_request() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_tree(
-        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data"),
-        dir.path(),
-    );
+    let dir = shipped_copy();
     let data = SharedDataset::load(DataSource::Dir(dir.path().to_path_buf())).unwrap();
-    let s = start_with(Options::default(), data).await;
+    let s = TestServer::start_with(Options::default(), data).await;
     let about = discord::command("about", vec![]);
     let before = answered(&s, &about).await;
-    assert!(s.get("/readyz").await.body.contains("v2025.11.1"));
+    let version = &embedded().meta.version;
+    assert!(s.get("/readyz").await.body.contains(&format!("v{version}")));
 
     let meta = dir.path().join("meta.json");
     let text = std::fs::read_to_string(&meta).unwrap();
-    std::fs::write(&meta, text.replace("\"2025.11.1\"", "\"2099.1.1\"")).unwrap();
+    let new = text.replace(&format!("\"{version}\""), "\"2099.1.1\"");
+    assert_ne!(new, text, "meta.json names the version");
+    std::fs::write(&meta, new).unwrap();
     s.endpoint.data().reload().unwrap();
     let after = answered(&s, &about).await;
     assert_ne!(before, after, "answered from the old version after a reload");
@@ -660,9 +490,13 @@ async fn overload_is_shed_with_503_not_queued() {
         max_in_flight: 1,
         ..Options::default()
     };
-    let s = start_with(options, built_in()).await;
+    let s = TestServer::start_with(options, built_in()).await;
     let (mut slow, rest) = stalled_ping(s.addr).await;
-    tokio::time::sleep(Duration::from_millis(100)).await;
+    // The stalled request holds the one place once the server has taken it.
+    wait_until(Duration::from_secs(10), "the stalled request in flight", || {
+        s.in_flight() == 1
+    })
+    .await;
 
     let r = s.signed(&discord::ping()).await;
     assert_eq!(r.status, 503, "{}", r.body);
@@ -689,7 +523,7 @@ async fn a_stalled_request_times_out_with_408() {
         request_timeout: Duration::from_millis(300),
         ..Options::default()
     };
-    let s = start_with(options, built_in()).await;
+    let s = TestServer::start_with(options, built_in()).await;
     let started = std::time::Instant::now();
     let (mut slow, _rest) = stalled_ping(s.addr).await;
     let (status, _) = read_response(&mut slow).await;
@@ -702,19 +536,28 @@ async fn a_stalled_request_times_out_with_408() {
 
 #[tokio::test]
 async fn shutdown_finishes_the_request_in_flight() {
-    let s = start().await;
+    // A request timeout far beyond the test, so only the shutdown can end
+    // the stalled request early.
+    let options = Options {
+        request_timeout: Duration::from_secs(600),
+        ..Options::default()
+    };
+    let mut s = TestServer::start_with(options, built_in()).await;
     let addr = s.addr;
     let (mut slow, rest) = stalled_ping(addr).await;
-    tokio::time::sleep(Duration::from_millis(50)).await;
+    wait_until(Duration::from_secs(10), "the stalled request in flight", || {
+        s.in_flight() == 1
+    })
+    .await;
 
-    let Server { stop, task, .. } = s;
-    stop.unwrap().send(()).unwrap();
-    tokio::time::sleep(Duration::from_millis(200)).await;
-    assert!(
-        TcpStream::connect(addr).await.is_err(),
-        "still accepting after shutdown"
-    );
+    let task = s.begin_stop();
+    wait_for(Duration::from_secs(10), "the listener closed", || async {
+        TcpStream::connect(addr).await.is_err()
+    })
+    .await;
+    // The listener is gone but the server still waits for the request.
     assert!(!task.is_finished(), "stopped with a request in flight");
+    assert_eq!(s.in_flight(), 1);
 
     slow.write_all(rest.as_bytes()).await.unwrap();
     let (status, text) = read_response(&mut slow).await;
@@ -727,31 +570,17 @@ async fn shutdown_finishes_the_request_in_flight() {
         .unwrap();
 }
 
-fn pactbot() -> std::process::Command {
-    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_pactbot"));
-    // No .env from the working directory, no inherited key.
-    c.current_dir(std::env::temp_dir())
-        .env_remove("DISCORD_PUBLIC_KEY")
-        .env_remove("RUST_LOG");
-    c
-}
-
 #[test]
 fn serve_without_a_public_key_exits_2_naming_it() {
-    let out = pactbot()
-        .args(["serve", "--listen", "127.0.0.1:0"])
-        .output()
-        .unwrap();
+    let serve = ["serve", "--listen", "127.0.0.1:0"];
+    let out = pactbot(&serve, &[]).0.output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("DISCORD_PUBLIC_KEY is not set"), "{err}");
 
     for bad in ["not-a-key", "abcd", &"g".repeat(64)] {
-        let out = pactbot()
-            .args(["serve", "--listen", "127.0.0.1:0"])
-            .env("DISCORD_PUBLIC_KEY", bad)
-            .output()
-            .unwrap();
+        let (mut c, _dir) = pactbot(&serve, &[("DISCORD_PUBLIC_KEY", bad)]);
+        let out = c.output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{bad}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains("DISCORD_PUBLIC_KEY is malformed"), "{err}");
@@ -759,34 +588,27 @@ fn serve_without_a_public_key_exits_2_naming_it() {
 }
 
 /// The real binary: starts, answers, logs one line per request without
-/// secrets, and exits 0 on SIGTERM.
+/// secrets or colour codes (its stderr is a pipe), and exits 0 on SIGTERM.
 #[cfg(unix)]
 #[tokio::test]
 async fn the_binary_serves_and_stops_on_sigterm() {
-    use std::io::BufRead;
-    let mut child = pactbot()
-        .args(["serve", "--listen", "127.0.0.1:0"])
-        .env("DISCORD_PUBLIC_KEY", discord::public_key_hex())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let stderr = child.stderr.take().unwrap();
-    let (tx, rx) = std::sync::mpsc::channel::<String>();
-    let reader = std::thread::spawn(move || {
-        for line in std::io::BufReader::new(stderr).lines().map_while(Result::ok) {
-            let _ = tx.send(line);
-        }
-    });
-    let first = rx.recv_timeout(Duration::from_secs(10)).expect("a startup line");
-    let url = first
+    let key = discord::public_key_hex();
+    let (mut c, dir) = pactbot(
+        &["serve", "--listen", "127.0.0.1:0"],
+        &[("DISCORD_PUBLIC_KEY", &key)],
+    );
+    // Colour is off because stderr is not a terminal, not because we asked.
+    c.env_remove("NO_COLOR");
+    let mut server = Pactbot::spawn(c, dir);
+    let line = server.expect_log(&["http://"]).await;
+    let url = line
         .split_whitespace()
         .find(|w| w.starts_with("http://"))
-        .unwrap_or_else(|| panic!("no URL in {first:?}"))
+        .unwrap_or_else(|| panic!("no URL in {line:?}"))
         .to_string();
 
     let ping = discord::ping();
-    let ts = discord::unix_now().to_string();
-    let sig = discord::sign(&ts, ping.as_bytes());
+    let (sig, ts) = discord::signature_now(&ping);
     let r = reqwest::Client::new()
         .post(&url)
         .header("x-signature-ed25519", &sig)
@@ -798,20 +620,9 @@ async fn the_binary_serves_and_stops_on_sigterm() {
     assert_eq!(r.status(), 200);
     assert_eq!(r.text().await.unwrap(), r#"{"type":1}"#);
 
-    let killed = std::process::Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
-    let status = tokio::task::spawn_blocking(move || child.wait())
-        .await
-        .unwrap()
-        .unwrap();
-    assert!(status.success(), "{status}");
-    reader.join().unwrap();
-    let log: Vec<String> = rx.try_iter().map(|l| strip_ansi(&l)).collect();
-    let requests: Vec<&String> = log.iter().filter(|l| l.contains("latency_us=")).collect();
-    assert_eq!(requests.len(), 1, "{log:#?}");
+    let log = server.stop().await;
+    let requests: Vec<&str> = log.lines().filter(|l| l.contains("latency_us=")).collect();
+    assert_eq!(requests.len(), 1, "{log}");
     for field in [
         "route=\"/interactions\"",
         "status=200",
@@ -820,32 +631,15 @@ async fn the_binary_serves_and_stops_on_sigterm() {
     ] {
         assert!(requests[0].contains(field), "{field} not in {}", requests[0]);
     }
+    assert!(!log.contains('\u{1b}'), "colour codes in a piped log:\n{log}");
     let token = serde_json::from_str::<Value>(&ping).unwrap()["token"]
         .as_str()
         .unwrap()
         .to_string();
-    for l in &log {
+    for l in log.lines() {
         assert!(
             !l.contains(&sig) && !l.contains(&token) && !l.contains("app_permissions"),
             "{l}"
         );
     }
-}
-
-/// The log without colour codes.
-fn strip_ansi(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        if c == '\u{1b}' {
-            for c in chars.by_ref() {
-                if c.is_ascii_alphabetic() {
-                    break;
-                }
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }

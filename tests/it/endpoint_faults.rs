@@ -1,12 +1,10 @@
 //! Faults found by the soak test (`bench/soak.sh`), as regression tests
 //! over 127.0.0.1.
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use crate::support::payloads as discord;
-use pactbot::dataset::{DataSource, Dataset, SharedDataset};
-use pactbot::discord::endpoint::{self, Endpoint, Options};
+use crate::support::server::TestServer;
 
 /// A body over 64 KiB is refused with 413 before it is read, so the server
 /// closes that connection. It must say so (`Connection: close`): otherwise a
@@ -15,18 +13,8 @@ use pactbot::discord::endpoint::{self, Endpoint, Options};
 /// soak saw 1 in 500 such requests).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_413_closes_its_connection_and_the_next_request_is_answered() {
-    let options = Options::default();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let key = endpoint::public_key(|_| Some(discord::public_key_hex())).unwrap();
-    let data = SharedDataset::new(DataSource::Embedded, Dataset::embedded().unwrap());
-    let ep = Endpoint::new(key, Arc::new(data), &options);
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(endpoint::serve(listener, &ep, &options, async move {
-        let _ = stopped.await;
-    }));
-
-    let url = format!("http://{addr}/interactions");
+    let server = TestServer::start().await;
+    let url = server.url("/interactions");
     // One connection at most, so the next request would reuse the refused one.
     let http = reqwest::Client::builder()
         .pool_max_idle_per_host(1)
@@ -59,10 +47,5 @@ async fn a_413_closes_its_connection_and_the_next_request_is_answered() {
             .unwrap_or_else(|e| panic!("round {round}: the request after a 413 was lost: {e}"));
         assert_eq!(r.status(), 200, "round {round}");
     }
-    let _ = stop.send(());
-    tokio::time::timeout(Duration::from_secs(5), server)
-        .await
-        .expect("the server stops")
-        .unwrap()
-        .unwrap();
+    server.stop().await.unwrap();
 }

@@ -7,7 +7,7 @@
 
 use std::time::Duration;
 
-use crate::support::child::{callback, pactbot, Bot};
+use crate::support::child::{callback, pactbot, Pactbot};
 use crate::support::fake_discord::{Behaviour, FakeDiscord, FromBot};
 use crate::support::{discord_limits as limits, fixture, APPLICATION_ID, TOKEN};
 use pactbot::dataset::Dataset;
@@ -23,8 +23,8 @@ fn expected(ds: &Dataset, payload: &Value) -> Value {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_bot_connects_registers_answers_and_shuts_down_cleanly() {
     let mut fake = FakeDiscord::start(Behaviour::default()).await;
-    let mut bot = Bot::start(&fake, &["discord", "--register"]);
-    let ds = Dataset::embedded().expect("dataset");
+    let mut bot = Pactbot::discord(&fake, &["discord", "--register"]);
+    let ds = crate::support::data::embedded();
 
     // REST before the gateway: the gateway URL, then registration (the
     // application id looked up because DISCORD_APPLICATION_ID is unset),
@@ -71,7 +71,7 @@ async fn the_bot_connects_registers_answers_and_shuts_down_cleanly() {
         fake.dispatch("INTERACTION_CREATE", payload.clone());
         let r = callback(&mut fake, &payload).await;
         assert_eq!(r.body["type"], response_type, "{name}");
-        assert_eq!(r.body, expected(&ds, &payload), "{name}: the body is respond()'s");
+        assert_eq!(r.body, expected(ds, &payload), "{name}: the body is respond()'s");
         limits::assert_within_limits(name, &r.body);
         if response_type != 8 {
             assert!(!r.body["data"]["embeds"].as_array().unwrap().is_empty(), "{name}");
@@ -115,7 +115,7 @@ async fn the_bot_connects_registers_answers_and_shuts_down_cleanly() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_shard_range_runs_only_those_shards_and_skips_registration() {
     let mut fake = FakeDiscord::start(Behaviour::default()).await;
-    let mut bot = Bot::start(&fake, &["discord", "--shards", "4", "--shard-range", "2..3"]);
+    let mut bot = Pactbot::discord(&fake, &["discord", "--shards", "4", "--shard-range", "2..3"]);
     let r = fake.next_request().await;
     assert_eq!(
         r.path, "/api/v10/gateway",
@@ -123,6 +123,9 @@ async fn a_shard_range_runs_only_those_shards_and_skips_registration() {
     );
     let identify = fake.identify().await;
     assert_eq!(identify["shard"], serde_json::json!([2, 4]));
+    // Connecting came after every REST answer: GET /gateway was the only one.
+    let more: Vec<String> = fake.requests_so_far().iter().map(|r| r.path.clone()).collect();
+    assert!(more.is_empty(), "REST requests after GET /gateway: {more:?}");
     bot.expect_log(&["ready: connected", "shard=2", "shards=4"]).await;
     bot.sigterm();
     assert_eq!(
@@ -131,7 +134,8 @@ async fn a_shard_range_runs_only_those_shards_and_skips_registration() {
         "{}",
         bot.log.join("\n")
     );
-    assert!(fake.request_within(Duration::from_millis(100)).await.is_none());
+    let late: Vec<String> = fake.requests_so_far().iter().map(|r| r.path.clone()).collect();
+    assert!(late.is_empty(), "requests after READY: {late:?}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -275,7 +279,7 @@ async fn a_token_discord_rejects_ends_the_bot_with_an_error() {
         ..Behaviour::default()
     })
     .await;
-    let mut bot = Bot::start(&fake, &["discord", "--shards", "1"]);
+    let mut bot = Pactbot::discord(&fake, &["discord", "--shards", "1"]);
     fake.identify().await;
     let code = bot.exit_code(Duration::from_secs(15)).await;
     let log = bot.log.join("\n");

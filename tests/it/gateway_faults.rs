@@ -10,14 +10,14 @@
 //!   bot answers the next interaction; to the registration: a clear error
 //!   and exit code 1, never a panic or the token.
 //!
-//! Every wait is bounded (`fake::WAIT`, `Bot::expect_log`).
+//! Every wait is bounded (`fake::WAIT`, `Pactbot::expect_log`).
 
 use crate::support::data::copy_tree;
 
 use std::path::Path;
 use std::time::Duration;
 
-use crate::support::child::{callback, pactbot, Bot};
+use crate::support::child::{callback, pactbot, Pactbot};
 use crate::support::fake_discord::{Behaviour, FakeDiscord, FromBot};
 use crate::support::{fixture, TOKEN};
 use serde_json::Value;
@@ -30,10 +30,10 @@ fn data_copy() -> tempfile::TempDir {
 }
 
 /// Starts the bot with one shard and waits for READY.
-async fn connected(fake: &mut FakeDiscord, extra: &[&str]) -> Bot {
+async fn connected(fake: &mut FakeDiscord, extra: &[&str]) -> Pactbot {
     let mut args = vec!["discord", "--shards", "1"];
     args.extend_from_slice(extra);
-    let mut bot = Bot::start(fake, &args);
+    let mut bot = Pactbot::discord(fake, &args);
     fake.identify().await;
     bot.expect_log(&["ready: connected", "shard=0"]).await;
     bot
@@ -53,7 +53,7 @@ fn about_text(body: &Value) -> String {
         .to_string()
 }
 
-async fn stop(mut bot: Bot) -> String {
+async fn stop(mut bot: Pactbot) -> String {
     bot.sigterm();
     let code = bot.exit_code(Duration::from_secs(10)).await;
     let log = bot.log.join("\n");

@@ -49,7 +49,7 @@ impl Harness {
         assert_eq!(body["type"], 4, "{what}");
         let mut pages = 1;
         let mut seen = vec![body["data"]["embeds"][0]["title"].clone()];
-        while let Some((_, next)) = limits::page_buttons(&body)
+        while let Some((_, next)) = crate::support::page_buttons(&body)
             .into_iter()
             .find(|(l, _)| l.starts_with("Next"))
         {

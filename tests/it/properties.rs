@@ -7,8 +7,6 @@
 //!
 //! `PROPTEST_CASES` sets the cases per property (default 64, as in CI).
 
-use std::sync::OnceLock;
-
 use pactbot::commands::{self, CommandSpec, COMMANDS};
 use pactbot::dataset::Dataset;
 use pactbot::discord::interaction;
@@ -18,13 +16,15 @@ use proptest::prelude::*;
 use proptest::test_runner::Config;
 use serde_json::{json, Value};
 
+use crate::support::discord_limits as limits;
+use crate::support::payloads;
+
 // ---------------------------------------------------------------------------
 // Set-up
 // ---------------------------------------------------------------------------
 
 fn ds() -> &'static Dataset {
-    static DS: OnceLock<Dataset> = OnceLock::new();
-    DS.get_or_init(|| Dataset::embedded().expect("the embedded dataset loads"))
+    crate::support::data::embedded()
 }
 
 /// Cases per property: `PROPTEST_CASES`, else 64.
@@ -294,43 +294,6 @@ fn command_line() -> impl Strategy<Value = String> {
 // What every response must satisfy
 // ---------------------------------------------------------------------------
 
-fn chars(v: &Value) -> usize {
-    v.as_str().map_or(0, |s| s.chars().count())
-}
-
-/// Every string anywhere in a JSON value.
-fn strings<'a>(v: &'a Value, out: &mut Vec<&'a str>) {
-    match v {
-        Value::String(s) => out.push(s),
-        Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
-        Value::Object(o) => o.values().for_each(|x| strings(x, out)),
-        _ => {}
-    }
-}
-
-/// A Discord mention anywhere in `s`: `<@123>`, `<@!123>`, `<@&123>`, `<#123>`.
-fn mention_in(s: &str) -> Option<&str> {
-    let b = s.as_bytes();
-    for (i, _) in s.match_indices('<') {
-        let mut j = i + 1;
-        match b.get(j) {
-            Some(b'@') => {
-                j += 1;
-                if matches!(b.get(j), Some(b'!' | b'&')) {
-                    j += 1;
-                }
-            }
-            Some(b'#') => j += 1,
-            _ => continue,
-        }
-        let digits = b[j..].iter().take_while(|c| c.is_ascii_digit()).count();
-        if digits > 0 && b.get(j + digits) == Some(&b'>') {
-            return Some(&s[i..=j + digits]);
-        }
-    }
-    None
-}
-
 /// Markdown from the hostile fragments, found unescaped. Every character
 /// written after a backslash is masked first (so `\*\*EVIL` passes and
 /// `**EVIL` does not); then a raw `` `EVIL` `` means user backticks got
@@ -400,198 +363,39 @@ fn unescaped_markdown(s: &str) -> Option<&'static str> {
     OUTSIDE_CODE.iter().copied().find(|f| outside.contains(f))
 }
 
-/// Checks a response against Discord's limits and the no-ping rules.
+/// Checks a response against Discord's limits and the no-ping rules (the
+/// shared checker), and that user text is echoed only escaped.
 fn check(resp: &InteractionResponse, input: &str) -> Result<(), TestCaseError> {
     let v = serde_json::to_value(resp).expect("a response serialises");
-    let ctx = || format!("input {input:?}\nresponse {v:#}");
-    let Some(data) = v.get("data") else {
-        prop_assert_eq!(&v["type"], &json!(1), "only a PONG has no data");
-        return Ok(());
-    };
-
-    if let Some(choices) = data.get("choices") {
-        check_choices(choices.as_array().expect("choices is a list"), input)?;
-    }
-
-    let embeds = data.get("embeds").and_then(Value::as_array);
-    let is_message = embeds.is_some();
-    for e in embeds.into_iter().flatten() {
-        let title = chars(&e["title"]);
-        let description = chars(&e["description"]);
-        let footer = chars(&e["footer"]["text"]);
-        prop_assert!(title <= 256, "title {} chars: {}", title, ctx());
-        prop_assert!(
-            description <= 4096,
-            "description {} chars: {}",
-            description,
-            ctx()
-        );
-        prop_assert!(footer <= 2048, "footer {} chars: {}", footer, ctx());
-        let mut total = title + description + footer;
-        let fields = e
-            .get("fields")
-            .and_then(Value::as_array)
-            .cloned()
-            .unwrap_or_default();
-        prop_assert!(fields.len() <= 25, "{} fields: {}", fields.len(), ctx());
-        for f in &fields {
-            let (n, val) = (chars(&f["name"]), chars(&f["value"]));
-            prop_assert!((1..=256).contains(&n), "field name {} chars: {}", n, ctx());
-            prop_assert!((1..=1024).contains(&val), "field value {} chars: {}", val, ctx());
-            total += n + val;
-        }
-        prop_assert!(total <= 6000, "embed total {} chars: {}", total, ctx());
-        prop_assert!(
-            title + description > 0,
-            "an embed needs a title or description: {}",
-            ctx()
-        );
-    }
-    if is_message {
-        prop_assert!(
-            embeds.is_some_and(|e| (1..=10).contains(&e.len())),
-            "1 to 10 embeds: {}",
-            ctx()
-        );
-        let am = &data["allowed_mentions"];
-        prop_assert_eq!(&am["parse"], &json!([]), "allowed_mentions.parse: {}", ctx());
-        prop_assert_eq!(&am["users"], &json!([]), "allowed_mentions.users: {}", ctx());
-        prop_assert_eq!(&am["roles"], &json!([]), "allowed_mentions.roles: {}", ctx());
-        prop_assert_eq!(&am["replied_user"], &json!(false), "replied_user: {}", ctx());
-    }
-
-    let rows = data
-        .get("components")
-        .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default();
-    prop_assert!(rows.len() <= 5, "{} action rows: {}", rows.len(), ctx());
-    let mut ids = Vec::new();
-    for row in &rows {
-        let buttons = row["components"].as_array().cloned().unwrap_or_default();
-        prop_assert!(
-            (1..=5).contains(&buttons.len()),
-            "row of {}: {}",
-            buttons.len(),
-            ctx()
-        );
-        for b in &buttons {
-            let label = chars(&b["label"]);
-            let id = b["custom_id"].as_str().unwrap_or("").to_string();
-            prop_assert!(label <= 80, "button label {} chars: {}", label, ctx());
-            let n = id.chars().count();
-            prop_assert!((1..=100).contains(&n), "custom_id {} chars: {}", n, ctx());
-            prop_assert!(!ids.contains(&id), "custom_id {} twice: {}", id, ctx());
-            ids.push(id);
-        }
-    }
-
-    // Nobody is pinged and user text is echoed only escaped, anywhere.
-    let mut all = Vec::new();
-    strings(&v, &mut all);
-    for s in all {
-        let lower = s.to_lowercase();
-        prop_assert!(
-            !lower.contains("@everyone") && !lower.contains("@here"),
-            "mass mention in {:?}: {}",
-            s,
-            ctx()
-        );
-        if let Some(m) = mention_in(s) {
-            prop_assert!(false, "mention {} in {:?}: {}", m, s, ctx());
-        }
-        if input.contains(EVIL) {
+    let mut p = limits::problems(&v);
+    if input.contains(EVIL) {
+        let mut all = Vec::new();
+        limits::strings(&v, &mut all);
+        for s in all {
             if let Some(m) = unescaped_markdown(s) {
-                prop_assert!(false, "unescaped {} in {:?}: {}", m, s, ctx());
+                p.push(format!("unescaped {m} in {s:?}"));
             }
         }
     }
+    prop_assert!(
+        p.is_empty(),
+        "{}\ninput {:?}\nresponse {:#}",
+        p.join("; "),
+        input,
+        v
+    );
     Ok(())
 }
 
 fn check_choices(choices: &[Value], input: &str) -> Result<(), TestCaseError> {
-    prop_assert!(choices.len() <= 25, "{} choices for {:?}", choices.len(), input);
-    for c in choices {
-        let (n, v) = (chars(&c["name"]), chars(&c["value"]));
-        prop_assert!(
-            (1..=100).contains(&n),
-            "choice name {} chars: {} for {:?}",
-            n,
-            c,
-            input
-        );
-        prop_assert!(
-            (1..=100).contains(&v),
-            "choice value {} chars: {} for {:?}",
-            v,
-            c,
-            input
-        );
-    }
+    let p = limits::choice_problems(choices);
+    prop_assert!(p.is_empty(), "{} for {:?}", p.join("; "), input);
     Ok(())
 }
 
 // ---------------------------------------------------------------------------
 // Discord-shaped interactions
 // ---------------------------------------------------------------------------
-
-const APP: &str = "1300000000000000001";
-const GUILD: &str = "1100000000000000001";
-const CHANNEL: &str = "1200000000000000001";
-
-fn user() -> Value {
-    json!({
-        "id": "1000000000000000001", "username": "olena.k", "global_name": "Olena",
-        "discriminator": "0", "avatar": null, "public_flags": 0
-    })
-}
-
-/// An interaction as Discord sends it from a server channel.
-fn envelope(kind: u8, data: Value) -> Value {
-    json!({
-        "app_permissions": "2248473465835073",
-        "application_id": APP,
-        "attachment_size_limit": 10485760,
-        "authorizing_integration_owners": { "0": GUILD },
-        "channel": { "id": CHANNEL, "guild_id": GUILD, "type": 0, "name": "agreements", "nsfw": false, "position": 3, "permissions": "2248473465835073" },
-        "channel_id": CHANNEL,
-        "context": 0,
-        "data": data,
-        "entitlements": [],
-        "guild": { "features": [], "id": GUILD, "locale": "en-US" },
-        "guild_id": GUILD,
-        "guild_locale": "en-US",
-        "id": "1330000000000000001",
-        "locale": "en-GB",
-        "member": {
-            "user": user(), "roles": [], "nick": null, "avatar": null,
-            "joined_at": "2024-02-24T10:15:00.000000+00:00", "premium_since": null,
-            "deaf": false, "mute": false, "flags": 0, "pending": false,
-            "permissions": "2248473465835073"
-        },
-        "token": "aW50ZXJhY3Rpb246dGVzdC10b2tlbg",
-        "type": kind,
-        "version": 1
-    })
-}
-
-fn command_data(name: &str, options: Vec<Value>) -> Value {
-    json!({ "id": "1320000000000000001", "name": name, "type": 1, "options": options, "guild_id": GUILD })
-}
-
-fn button_interaction(custom_id: &str) -> Value {
-    let mut v = envelope(3, json!({ "component_type": 2, "custom_id": custom_id }));
-    v["message"] = json!({
-        "id": "1360000000000000001",
-        "channel_id": CHANNEL,
-        "author": { "id": APP, "username": "pactbot", "discriminator": "0", "avatar": null, "bot": true, "public_flags": 0 },
-        "content": "", "timestamp": "2025-11-20T12:00:00.000000+00:00", "edited_timestamp": null,
-        "tts": false, "mention_everyone": false, "mentions": [], "mention_roles": [],
-        "attachments": [], "embeds": [], "pinned": false, "type": 20, "flags": 0,
-        "components": []
-    });
-    v
-}
 
 /// An option as Discord sends it: a string (type 3) or an integer (type 4).
 #[derive(Debug, Clone)]
@@ -645,18 +449,18 @@ fn interaction_json() -> impl Strategy<Value = (String, String)> {
     prop_oneof![
         4 => (command_name(), options()).prop_map(|(c, o)| {
             let opts = o.iter().map(|x| option_json(x, false)).collect();
-            (envelope(2, command_data(&c, opts)).to_string(), format!("{c} {o:?}"))
+            (payloads::command(&c, opts), format!("{c} {o:?}"))
         }),
         3 => (command_name(), options(), any::<prop::sample::Index>()).prop_map(|(c, o, focus)| {
             let f = if o.is_empty() { usize::MAX } else { focus.index(o.len()) };
             let opts = o.iter().enumerate().map(|(i, x)| option_json(x, i == f)).collect();
-            (envelope(4, command_data(&c, opts)).to_string(), format!("{c} {o:?}"))
+            (payloads::autocomplete(&c, opts), format!("{c} {o:?}"))
         }),
         2 => command_line().prop_map(|l| {
             let id: String = format!("pg:{l}").chars().take(100).collect();
-            (button_interaction(&id).to_string(), id)
+            (payloads::button(&id), id)
         }),
-        1 => junk().prop_map(|j| (button_interaction(&j).to_string(), j)),
+        1 => junk().prop_map(|j| (payloads::button(&j), j)),
     ]
 }
 
@@ -743,12 +547,12 @@ proptest! {
 
 #[test]
 fn the_checker_spots_mentions_and_markdown() {
-    assert_eq!(mention_in("hi <@123> there"), Some("<@123>"));
-    assert_eq!(mention_in("<@!1>"), Some("<@!1>"));
-    assert_eq!(mention_in("<@&456>"), Some("<@&456>"));
-    assert_eq!(mention_in("<#789>"), Some("<#789>"));
-    assert_eq!(mention_in("\\<@\u{200b}123\\>"), None);
-    assert_eq!(mention_in("<@>"), None);
+    assert_eq!(limits::mention_in("hi <@123> there"), Some("<@123>"));
+    assert_eq!(limits::mention_in("<@!1>"), Some("<@!1>"));
+    assert_eq!(limits::mention_in("<@&456>"), Some("<@&456>"));
+    assert_eq!(limits::mention_in("<#789>"), Some("<#789>"));
+    assert_eq!(limits::mention_in("\\<@\u{200b}123\\>"), None);
+    assert_eq!(limits::mention_in("<@>"), None);
     assert_eq!(unescaped_markdown("a **EVIL** b"), Some("**EVIL"));
     assert_eq!(unescaped_markdown("a \\*\\*EVIL\\*\\* b"), None);
     assert_eq!(unescaped_markdown("x\n> EVIL"), Some("> EVIL"));

@@ -2,19 +2,22 @@
 //! (`tests/it/properties.rs`) and the fuzzers (`fuzz/`), each kept with the
 //! input inline and what must hold now.
 
-use std::sync::OnceLock;
-
 use pactbot::dataset::Dataset;
 use pactbot::render::discord;
 use pactbot::reply::Reply;
 
 fn ds() -> &'static Dataset {
-    static DS: OnceLock<Dataset> = OnceLock::new();
-    DS.get_or_init(|| Dataset::embedded().expect("the embedded dataset loads"))
+    crate::support::data::embedded()
 }
 
 fn answer(line: &str) -> Reply {
     pactbot::answer(ds(), line, pactbot::lang::Lang::En)
+}
+
+/// Answers `line` (no panic) with a message inside Discord's limits.
+fn answered_safely(line: &str) {
+    let body = serde_json::to_value(discord::message(&answer(line))).unwrap();
+    crate::support::discord_limits::assert_within_limits(line, &body);
 }
 
 /// Error messages put the user's text in a code span (`` `/{name}` ``).
@@ -62,7 +65,7 @@ fn lower_casing_that_moves_byte_offsets_does_not_panic() {
     // Option marker after a two-byte space (U+00A0), offsets shifted by İ.
     let line = "/search İ\u{A0}x \u{2126}";
     assert!(pactbot::parse_line(line).is_ok());
-    let _ = answer(line);
+    answered_safely(line);
     // "vs" separator followed by Ω, offsets shifted by İ.
     assert_eq!(
         pactbot::parse_line("/compare İ vs \u{2126}x"),
@@ -93,7 +96,7 @@ fn lower_casing_that_moves_byte_offsets_does_not_panic() {
         "/compare İ\u{3000}x, \u{212A}y",
         "/pledged İİ\u{2003}aid:\u{2126}\u{2126}",
     ] {
-        let _ = answer(line);
+        answered_safely(line);
     }
 }
 

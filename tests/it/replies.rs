@@ -5,6 +5,7 @@
 use pactbot::dataset::Dataset;
 use pactbot::lang::Lang;
 use pactbot::render;
+use serde_json::Value;
 
 fn ds() -> Dataset {
     Dataset::embedded().expect("the shipped dataset loads")
@@ -52,6 +53,25 @@ fn json_replies() {
     }
 }
 
+/// The source lists an answer must carry: its own `sources`, else its
+/// partner's (`/agreement`), else each listed partner's (`/pledged`).
+fn answer_sources(v: &Value) -> Vec<&Value> {
+    if let Some(s) = v.get("sources") {
+        vec![s]
+    } else if let Some(p) = v.get("partner") {
+        vec![&p["sources"]]
+    } else if let Some(ps) = v.get("partners").and_then(Value::as_array) {
+        ps.iter().map(|p| &p["sources"]).collect()
+    } else {
+        Vec::new()
+    }
+}
+
+/// A source's address: a string, or an object's `url`.
+fn source_url(s: &Value) -> Option<&str> {
+    s.as_str().or_else(|| s["url"].as_str())
+}
+
 #[test]
 fn every_reply_names_its_sources_when_built_from_the_dataset() {
     let ds = ds();
@@ -60,7 +80,19 @@ fn every_reply_names_its_sources_when_built_from_the_dataset() {
         if reply.status != pactbot::reply::Status::Ok || reply.command == "help" {
             continue;
         }
-        let json = render::json::render(&reply).to_string();
-        assert!(json.contains("\"sources\""), "{name}: {line} names no sources");
+        let v = render::json::render(&reply);
+        let lists = answer_sources(&v);
+        assert!(!lists.is_empty(), "{name}: {line} names no sources: {v}");
+        for list in lists {
+            let list = list.as_array().map_or(&[][..], Vec::as_slice);
+            assert!(!list.is_empty(), "{name}: {line} has an empty source list: {v}");
+            for s in list {
+                let url = source_url(s).unwrap_or_else(|| panic!("{name}: source {s}"));
+                assert!(
+                    url.starts_with("https://") || url.starts_with("http://"),
+                    "{name}: {url} is not a web address"
+                );
+            }
+        }
     }
 }

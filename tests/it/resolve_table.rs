@@ -132,10 +132,10 @@ const TABLE: &[(&str, &str)] = &[
 
 #[test]
 fn real_queries_resolve_as_a_user_expects() {
-    let ds = Dataset::embedded().expect("the shipped dataset loads");
+    let ds = crate::support::data::embedded();
     let mut failures = Vec::new();
     for (query, want) in TABLE {
-        let got = describe(&ds, &ds.index.resolve(query, Scope::Any));
+        let got = describe(ds, &ds.index.resolve(query, Scope::Any));
         if got != *want {
             failures.push(format!("{query:?}: want {want}, got {got}"));
         }
@@ -152,20 +152,20 @@ fn real_queries_resolve_as_a_user_expects() {
 
 #[test]
 fn scopes_keep_aid_and_places_apart() {
-    let ds = Dataset::embedded().expect("the shipped dataset loads");
+    let ds = crate::support::data::embedded();
     // A country name is no aid type, and an aid type is no country.
-    assert_eq!(describe(&ds, &ds.index.resolve("Germany", Scope::Aid)), "-");
-    assert_eq!(describe(&ds, &ds.index.resolve("drones", Scope::Places)), "-");
-    assert_eq!(describe(&ds, &ds.index.resolve("Frnace", Scope::Places)), "P:FR");
+    assert_eq!(describe(ds, &ds.index.resolve("Germany", Scope::Aid)), "-");
+    assert_eq!(describe(ds, &ds.index.resolve("drones", Scope::Places)), "-");
+    assert_eq!(describe(ds, &ds.index.resolve("Frnace", Scope::Places)), "P:FR");
     assert_eq!(
-        describe(&ds, &ds.index.resolve("air defense", Scope::Aid)),
+        describe(ds, &ds.index.resolve("air defense", Scope::Aid)),
         "A:air-defence"
     );
 }
 
 #[test]
 fn ambiguous_prefixes_offer_candidates_instead_of_guessing() {
-    let ds = Dataset::embedded().expect("the shipped dataset loads");
+    let ds = crate::support::data::embedded();
     for q in ["austr", "slov", "mal"] {
         match ds.index.resolve(q, Scope::Places) {
             Resolution::Ambiguous(c) => assert!(c.len() >= 2, "{q}: {c:?}"),
@@ -176,7 +176,7 @@ fn ambiguous_prefixes_offer_candidates_instead_of_guessing() {
 
 #[test]
 fn every_record_resolves_by_its_id_and_its_names() {
-    let ds = Dataset::embedded().expect("the shipped dataset loads");
+    let ds = crate::support::data::embedded();
     for (i, p) in ds.partners.iter().enumerate() {
         let want = Resolution::Exact(Target::Partner(u16::try_from(i).unwrap()));
         for name in std::iter::once(p.id.as_str()).chain(p.names.all()) {

@@ -1,46 +1,42 @@
-//! The real `pactbot` binary as a child process, for the end-to-end tests
-//! against the fake Discord: an empty working directory (no developer's
-//! `.env`), no inherited Discord variables, its log read line by line, and
-//! every wait bounded.
+//! The real `pactbot` binary as a child process: an empty working directory
+//! (no developer's `.env`), none of our variables inherited, its log read
+//! line by line, and every wait bounded.
 
 use std::io::{BufRead, BufReader};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
-use std::sync::mpsc as std_mpsc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::Value;
+use tokio::sync::mpsc;
+use tokio::time::Instant;
 
 use super::fake_discord::{FakeDiscord, Recorded};
+use super::payloads;
+use super::wait::DEADLINE;
 use super::TOKEN;
 
-/// The bot as a child process; killed if the test fails half-way.
-pub struct Bot {
-    pub child: Child,
-    lines: std_mpsc::Receiver<String>,
-    pub log: Vec<String>,
-    _dir: tempfile::TempDir,
-}
+/// Every variable pactbot reads, removed from the child's environment so a
+/// developer's shell cannot change a test.
+const OURS: &[&str] = &[
+    "DISCORD_TOKEN",
+    "DISCORD_GUILD_ID",
+    "DISCORD_APPLICATION_ID",
+    "DISCORD_PUBLIC_KEY",
+    "PACTBOT_DISCORD_API",
+    "PACTBOT_DATA",
+    "PACTBOT_LISTEN",
+    "PACTBOT_ANSWER_CACHE",
+    "RUST_LOG",
+];
 
-impl Drop for Bot {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
+/// `pactbot args…` in a fresh empty working directory (returned, so a test
+/// can put a `.env` in it), with only `env` of our variables set.
 pub fn pactbot(args: &[&str], env: &[(&str, &str)]) -> (Command, tempfile::TempDir) {
-    // An empty working directory: no developer's .env is read.
     let dir = tempfile::tempdir().expect("temp dir");
     let mut c = Command::new(env!("CARGO_BIN_EXE_pactbot"));
     c.args(args).current_dir(dir.path());
-    for var in [
-        "DISCORD_TOKEN",
-        "DISCORD_GUILD_ID",
-        "DISCORD_APPLICATION_ID",
-        "PACTBOT_DISCORD_API",
-        "PACTBOT_DATA",
-        "RUST_LOG",
-    ] {
+    for var in OURS {
         c.env_remove(var);
     }
     c.env("NO_COLOR", "1");
@@ -50,17 +46,32 @@ pub fn pactbot(args: &[&str], env: &[(&str, &str)]) -> (Command, tempfile::TempD
     (c, dir)
 }
 
-impl Bot {
-    pub fn start(fake: &FakeDiscord, args: &[&str]) -> Bot {
-        let base = fake.api_base();
-        let (mut c, dir) = pactbot(args, &[("DISCORD_TOKEN", TOKEN), ("PACTBOT_DISCORD_API", &base)]);
+/// A running pactbot; killed if the test fails half-way.
+pub struct Pactbot {
+    pub child: Child,
+    lines: mpsc::UnboundedReceiver<String>,
+    /// Every log line read so far.
+    pub log: Vec<String>,
+    _dir: tempfile::TempDir,
+}
+
+impl Drop for Pactbot {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Pactbot {
+    /// Spawns `c` (from [`pactbot`]) with its stderr read line by line.
+    pub fn spawn(mut c: Command, dir: tempfile::TempDir) -> Pactbot {
         let mut child = c
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()
             .expect("spawn pactbot");
         let stderr = child.stderr.take().expect("stderr");
-        let (tx, lines) = std_mpsc::channel();
+        let (tx, lines) = mpsc::unbounded_channel();
         std::thread::spawn(move || {
             for line in BufReader::new(stderr).lines().map_while(Result::ok) {
                 if tx.send(line).is_err() {
@@ -68,7 +79,7 @@ impl Bot {
                 }
             }
         });
-        Bot {
+        Pactbot {
             child,
             lines,
             log: Vec::new(),
@@ -76,26 +87,64 @@ impl Bot {
         }
     }
 
-    /// Waits (bounded) for a log line containing every one of `parts`.
+    /// `pactbot <args>` against the fake Discord, with a valid token.
+    pub fn discord(fake: &FakeDiscord, args: &[&str]) -> Pactbot {
+        let base = fake.api_base();
+        let (c, dir) = pactbot(args, &[("DISCORD_TOKEN", TOKEN), ("PACTBOT_DISCORD_API", &base)]);
+        Pactbot::spawn(c, dir)
+    }
+
+    /// `pactbot serve --listen 127.0.0.1:0 [--data DIR]` with the test key;
+    /// returns it and its interactions URL once it listens.
+    pub async fn serve(data: Option<&Path>) -> (Pactbot, String) {
+        let key = payloads::public_key_hex();
+        let (mut c, dir) = pactbot(
+            &["serve", "--listen", "127.0.0.1:0"],
+            &[("DISCORD_PUBLIC_KEY", &key)],
+        );
+        if let Some(d) = data {
+            c.arg("--data").arg(d);
+        }
+        let mut p = Pactbot::spawn(c, dir);
+        let line = p.expect_log(&["http://"]).await;
+        let url = line
+            .split_whitespace()
+            .find(|w| w.starts_with("http://"))
+            .unwrap_or_else(|| panic!("no URL in {line:?}"))
+            .to_string();
+        (p, url)
+    }
+
+    /// The next log line, or `None` once the process has closed its stderr.
+    async fn next_line(&mut self, deadline: Instant) -> Option<String> {
+        match tokio::time::timeout_at(deadline, self.lines.recv()).await {
+            Ok(Some(line)) => {
+                self.log.push(line.clone());
+                Some(line)
+            }
+            Ok(None) => None,
+            Err(_) => panic!(
+                "no log line within {DEADLINE:?}; the log so far:\n{}",
+                self.log.join("\n")
+            ),
+        }
+    }
+
+    /// Waits (bounded) for a log line containing every one of `parts`; an
+    /// earlier line that matches counts too.
     pub async fn expect_log(&mut self, parts: &[&str]) -> String {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        if let Some(l) = self.log.iter().find(|l| parts.iter().all(|p| l.contains(p))) {
+        let matches = |l: &String| parts.iter().all(|p| l.contains(p));
+        if let Some(l) = self.log.iter().find(|l| matches(l)) {
             return l.clone();
         }
-        while Instant::now() < deadline {
-            match self.lines.try_recv() {
-                Ok(line) => {
-                    self.log.push(line.clone());
-                    if parts.iter().all(|p| line.contains(p)) {
-                        return line;
-                    }
-                }
-                Err(std_mpsc::TryRecvError::Empty) => tokio::time::sleep(Duration::from_millis(20)).await,
-                Err(std_mpsc::TryRecvError::Disconnected) => break,
+        let deadline = Instant::now() + DEADLINE;
+        while let Some(line) = self.next_line(deadline).await {
+            if matches(&line) {
+                return line;
             }
         }
         panic!(
-            "no log line with {parts:?}; the log so far:\n{}",
+            "pactbot exited without a log line with {parts:?}; its log:\n{}",
             self.log.join("\n")
         );
     }
@@ -119,23 +168,30 @@ impl Bot {
         self.child.try_wait().expect("try_wait").is_none()
     }
 
-    /// Waits (bounded) for the process to exit; returns its exit code.
+    /// Waits (bounded) for the process to exit, reading the rest of its
+    /// log; returns its exit code.
     pub async fn exit_code(&mut self, within: Duration) -> Option<i32> {
         let deadline = Instant::now() + within;
-        loop {
-            if let Some(status) = self.child.try_wait().expect("try_wait") {
-                // Drain what is left of the log.
-                while let Ok(l) = self.lines.recv_timeout(Duration::from_millis(200)) {
-                    self.log.push(l);
-                }
-                return status.code();
-            }
-            assert!(
-                Instant::now() < deadline,
-                "pactbot still running {within:?} after SIGTERM"
-            );
-            tokio::time::sleep(Duration::from_millis(20)).await;
+        // The log ends when the process does.
+        while let Ok(Some(line)) = tokio::time::timeout_at(deadline, self.lines.recv()).await {
+            self.log.push(line);
         }
+        assert!(
+            Instant::now() < deadline,
+            "pactbot still running {within:?} later; its log:\n{}",
+            self.log.join("\n")
+        );
+        let status = self.child.wait().expect("wait for pactbot");
+        status.code()
+    }
+
+    /// SIGTERM, then a clean exit (code 0) within 15 s; returns the log.
+    pub async fn stop(mut self) -> String {
+        self.sigterm();
+        let code = self.exit_code(DEADLINE).await;
+        let log = self.log.join("\n");
+        assert_eq!(code, Some(0), "{log}");
+        log
     }
 }
 

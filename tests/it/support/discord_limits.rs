@@ -1,7 +1,13 @@
-//! Discord's limits on an interaction response, checked on the JSON itself
-//! (what actually goes over the wire), counted in characters (code points),
-//! as Discord counts them (`resources/message.mdx`, Embed Limits;
-//! `interactions/receiving-and-responding.mdx`; `components/reference.mdx`).
+//! The one checker of Discord's limits on an interaction response, used by
+//! every integration test and by the fuzz targets (`fuzz/src/lib.rs`
+//! includes this file with `#[path]`, so it needs nothing but `serde_json`).
+//!
+//! It checks the JSON itself (what actually goes over the wire), counting in
+//! characters (code points) as Discord does (`resources/message.mdx`, Embed
+//! Limits; `interactions/receiving-and-responding.mdx`;
+//! `components/reference.mdx`), plus our own rules: mentions are off in
+//! `allowed_mentions`, and no string anywhere holds `@everyone`, `@here` or
+//! mention syntax (`<@123>`, `<@!123>`, `<@&123>`, `<#123>`).
 
 use serde_json::Value;
 
@@ -24,29 +30,48 @@ fn check_len(problems: &mut Vec<String>, what: &str, v: &Value, min: usize, max:
     }
 }
 
-/// Every way `body` breaks Discord's limits or our rules (mentions off);
-/// empty when it is fine.
+/// Every way `body` (an interaction response: PONG, message, update or
+/// autocomplete) breaks Discord's limits or our no-ping rules; empty when it
+/// is fine.
 pub fn problems(body: &Value) -> Vec<String> {
     let mut p = Vec::new();
-    let kind = body["type"].as_u64().unwrap_or(0);
     let data = &body["data"];
-    match kind {
-        1 => {}
-        4 | 7 => message(&mut p, data),
-        8 => {
-            let choices = data["choices"].as_array().cloned().unwrap_or_default();
-            if data["choices"].as_array().is_none() {
-                p.push("autocomplete without a choices array".into());
-            }
-            if choices.len() > 25 {
-                p.push(format!("{} choices, at most 25", choices.len()));
-            }
-            for (i, c) in choices.iter().enumerate() {
-                check_len(&mut p, &format!("choice {i} name"), &c["name"], 1, 100);
-                check_len(&mut p, &format!("choice {i} value"), &c["value"], 1, 100);
+    match body["type"].as_u64() {
+        Some(1) => {
+            if !data.is_null() {
+                p.push(format!("a PONG carries data: {data}"));
             }
         }
-        other => p.push(format!("unexpected response type {other}")),
+        Some(4 | 7) => message(&mut p, data),
+        Some(8) => match data["choices"].as_array() {
+            Some(choices) => p.extend(choice_problems(choices)),
+            None => p.push("autocomplete without a choices array".into()),
+        },
+        other => p.push(format!("unexpected response type {other:?}")),
+    }
+    let mut all = Vec::new();
+    strings(body, &mut all);
+    for s in all {
+        let lower = s.to_lowercase();
+        if lower.contains("@everyone") || lower.contains("@here") {
+            p.push(format!("mass mention in {s:?}"));
+        }
+        if let Some(m) = mention_in(s) {
+            p.push(format!("mention {m} in {s:?}"));
+        }
+    }
+    p
+}
+
+/// Autocomplete choices: at most 25, names and values of 1 to 100 characters.
+pub fn choice_problems(choices: &[Value]) -> Vec<String> {
+    let mut p = Vec::new();
+    if choices.len() > 25 {
+        p.push(format!("{} choices, at most 25", choices.len()));
+    }
+    for (i, c) in choices.iter().enumerate() {
+        check_len(&mut p, &format!("choice {i} name"), &c["name"], 1, 100);
+        check_len(&mut p, &format!("choice {i} value"), &c["value"], 1, 100);
     }
     p
 }
@@ -61,6 +86,9 @@ fn message(p: &mut Vec<String>, data: &Value) {
             p.push(format!("allowed_mentions.{k} must be empty"));
         }
     }
+    if am["replied_user"] == Value::Bool(true) {
+        p.push("allowed_mentions.replied_user must be false".into());
+    }
     if !data["content"].is_null() {
         check_len(p, "content", &data["content"], 0, 2000);
     }
@@ -69,7 +97,7 @@ fn message(p: &mut Vec<String>, data: &Value) {
             p.push(format!("unexpected flags {flags}"));
         }
     }
-    let embeds = data["embeds"].as_array().cloned().unwrap_or_default();
+    let embeds = data["embeds"].as_array().map_or(&[][..], Vec::as_slice);
     if embeds.is_empty() && data["content"].as_str().is_none_or(str::is_empty) {
         p.push("a message with neither embeds nor content".into());
     }
@@ -78,40 +106,54 @@ fn message(p: &mut Vec<String>, data: &Value) {
     }
     let mut total = 0;
     for (i, e) in embeds.iter().enumerate() {
-        let at = format!("embed {i}");
-        if !e["title"].is_null() {
-            check_len(p, &format!("{at} title"), &e["title"], 1, 256);
-        }
-        if !e["description"].is_null() {
-            check_len(p, &format!("{at} description"), &e["description"], 1, 4096);
-        }
-        if !e["footer"].is_null() {
-            check_len(p, &format!("{at} footer"), &e["footer"]["text"], 1, 2048);
-        }
-        if !e["author"].is_null() {
-            check_len(p, &format!("{at} author"), &e["author"]["name"], 1, 256);
-        }
-        if let Some(c) = e["color"].as_u64() {
-            if c > 0xFF_FFFF {
-                p.push(format!("{at} colour {c} is not an RGB value"));
-            }
-        }
-        let fields = e["fields"].as_array().cloned().unwrap_or_default();
-        if fields.len() > 25 {
-            p.push(format!("{at}: {} fields, at most 25", fields.len()));
-        }
-        total += chars(&e["title"]) + chars(&e["description"]) + chars(&e["footer"]["text"]);
-        total += chars(&e["author"]["name"]);
-        for (j, f) in fields.iter().enumerate() {
-            check_len(p, &format!("{at} field {j} name"), &f["name"], 1, 256);
-            check_len(p, &format!("{at} field {j} value"), &f["value"], 1, 1024);
-            total += chars(&f["name"]) + chars(&f["value"]);
-        }
+        total += embed(p, &format!("embed {i}"), e);
     }
     if total > 6000 {
         p.push(format!("embeds total {total} characters, at most 6000"));
     }
-    let rows = data["components"].as_array().cloned().unwrap_or_default();
+    components(p, data);
+}
+
+/// Checks one embed; returns the characters it counts towards the 6,000.
+fn embed(p: &mut Vec<String>, at: &str, e: &Value) -> usize {
+    if !e["title"].is_null() {
+        check_len(p, &format!("{at} title"), &e["title"], 1, 256);
+    }
+    if !e["description"].is_null() {
+        check_len(p, &format!("{at} description"), &e["description"], 1, 4096);
+    }
+    if chars(&e["title"]) + chars(&e["description"]) == 0 {
+        p.push(format!("{at}: neither a title nor a description"));
+    }
+    if !e["footer"].is_null() {
+        check_len(p, &format!("{at} footer"), &e["footer"]["text"], 1, 2048);
+    }
+    if !e["author"].is_null() {
+        check_len(p, &format!("{at} author"), &e["author"]["name"], 1, 256);
+    }
+    if let Some(c) = e["color"].as_u64() {
+        if c > 0xFF_FFFF {
+            p.push(format!("{at} colour {c} is not an RGB value"));
+        }
+    }
+    let fields = e["fields"].as_array().map_or(&[][..], Vec::as_slice);
+    if fields.len() > 25 {
+        p.push(format!("{at}: {} fields, at most 25", fields.len()));
+    }
+    let mut total = chars(&e["title"]) + chars(&e["description"]);
+    total += chars(&e["footer"]["text"]) + chars(&e["author"]["name"]);
+    for (j, f) in fields.iter().enumerate() {
+        check_len(p, &format!("{at} field {j} name"), &f["name"], 1, 256);
+        check_len(p, &format!("{at} field {j} value"), &f["value"], 1, 1024);
+        total += chars(&f["name"]) + chars(&f["value"]);
+    }
+    total
+}
+
+/// Action rows of buttons: at most 5 rows of 1 to 5, custom ids of 1 to 100
+/// characters and distinct, labels of 1 to 80.
+fn components(p: &mut Vec<String>, data: &Value) {
+    let rows = data["components"].as_array().map_or(&[][..], Vec::as_slice);
     if rows.len() > 5 {
         p.push(format!("{} action rows, at most 5", rows.len()));
     }
@@ -120,48 +162,56 @@ fn message(p: &mut Vec<String>, data: &Value) {
         if row["type"] != 1 {
             p.push(format!("row {i} is not an action row"));
         }
-        let buttons = row["components"].as_array().cloned().unwrap_or_default();
+        let buttons = row["components"].as_array().map_or(&[][..], Vec::as_slice);
         if buttons.is_empty() || buttons.len() > 5 {
             p.push(format!("row {i}: {} buttons, allowed 1..=5", buttons.len()));
         }
         for (j, b) in buttons.iter().enumerate() {
-            check_len(
-                p,
-                &format!("row {i} button {j} custom_id"),
-                &b["custom_id"],
-                1,
-                100,
-            );
-            check_len(p, &format!("row {i} button {j} label"), &b["label"], 1, 80);
+            let at = format!("row {i} button {j}");
+            check_len(p, &format!("{at} custom_id"), &b["custom_id"], 1, 100);
+            check_len(p, &format!("{at} label"), &b["label"], 1, 80);
             if !ids.insert(b["custom_id"].as_str().unwrap_or_default().to_string()) {
-                p.push(format!(
-                    "row {i} button {j}: duplicate custom_id {}",
-                    b["custom_id"]
-                ));
+                p.push(format!("{at}: duplicate custom_id {}", b["custom_id"]));
             }
         }
     }
+}
+
+/// Every string anywhere in a JSON value.
+pub fn strings<'a>(v: &'a Value, out: &mut Vec<&'a str>) {
+    match v {
+        Value::String(s) => out.push(s),
+        Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
+        Value::Object(o) => o.values().for_each(|x| strings(x, out)),
+        _ => {}
+    }
+}
+
+/// A Discord mention in `s`: `<@123>`, `<@!123>`, `<@&123>` or `<#123>`.
+pub fn mention_in(s: &str) -> Option<&str> {
+    let b = s.as_bytes();
+    for (i, _) in s.match_indices('<') {
+        let mut j = i + 1;
+        match b.get(j) {
+            Some(b'@') => {
+                j += 1;
+                if matches!(b.get(j), Some(b'!' | b'&')) {
+                    j += 1;
+                }
+            }
+            Some(b'#') => j += 1,
+            _ => continue,
+        }
+        let digits = b[j..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if digits > 0 && b.get(j + digits) == Some(&b'>') {
+            return Some(&s[i..=j + digits]);
+        }
+    }
+    None
 }
 
 /// Panics with every problem, naming what was checked.
 pub fn assert_within_limits(what: &str, body: &Value) {
     let p = problems(body);
     assert!(p.is_empty(), "{what}: {}\n{body:#}", p.join("; "));
-}
-
-/// The enabled page-button custom ids (`pg:…`) of a message body.
-pub fn page_buttons(body: &Value) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    for row in body["data"]["components"].as_array().into_iter().flatten() {
-        for b in row["components"].as_array().into_iter().flatten() {
-            let id = b["custom_id"].as_str().unwrap_or_default();
-            if id.starts_with("pg:") && b["disabled"] != true {
-                out.push((
-                    b["label"].as_str().unwrap_or_default().to_string(),
-                    id.to_string(),
-                ));
-            }
-        }
-    }
-    out
 }

@@ -1,8 +1,14 @@
-//! What the integration tests share: interaction fixtures, a checker of
-//! Discord's limits on a response body (`discord_limits`), signed payloads
-//! (`payloads`), the real binary as a child process (`child`), a small fake
-//! Discord (REST plus gateway WebSocket) on 127.0.0.1 (`fake_discord`) and
-//! a copy of a dataset folder (`data`).
+//! What the integration tests share, each piece once:
+//!
+//! - `discord_limits`: the checker of Discord's limits on a response body
+//!   (also compiled into `fuzz/`);
+//! - `server`: the HTTP endpoint in process on 127.0.0.1;
+//! - `child`: the real binary as a child process;
+//! - `payloads`: interactions as Discord sends them, signed with a test key;
+//! - `fake_discord`: a small fake Discord (REST plus gateway WebSocket);
+//! - `data`: the shipped and fixture datasets, and copies to break;
+//! - `wait`: waiting on a condition with a deadline;
+//! - here: the interaction fixtures in `tests/fixtures/interactions/`.
 #![allow(dead_code)]
 
 pub mod child;
@@ -10,9 +16,13 @@ pub mod data;
 pub mod discord_limits;
 pub mod fake_discord;
 pub mod payloads;
+pub mod server;
+pub mod wait;
 
 use std::path::PathBuf;
 
+use pactbot::dataset::Dataset;
+use pactbot::discord::interaction;
 use serde_json::Value;
 
 /// The folder of interaction payloads shaped as Discord sends them.
@@ -45,3 +55,28 @@ pub fn fixture_names() -> Vec<String> {
 pub const TOKEN: &str = "MTMxMDAwMDAwMDAwMDAwMDAwMQ.GfAkEt.fake-token-for-loopback-tests-only_0123";
 /// The application id the fake reports (and the fixtures carry).
 pub const APPLICATION_ID: u64 = 1310000000000000001;
+
+/// The response the shared handler gives for the interaction `body` (what
+/// both the gateway and the HTTP endpoint send).
+pub fn fresh(ds: &Dataset, body: &str) -> Value {
+    let i = interaction::parse(body.as_bytes()).expect("a valid interaction");
+    serde_json::to_value(interaction::respond(ds, &i).0).unwrap()
+}
+
+/// The enabled page-button custom ids (`pg:…`) of a message body, with
+/// their labels.
+pub fn page_buttons(body: &Value) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for row in body["data"]["components"].as_array().into_iter().flatten() {
+        for b in row["components"].as_array().into_iter().flatten() {
+            let id = b["custom_id"].as_str().unwrap_or_default();
+            if id.starts_with("pg:") && b["disabled"] != true {
+                out.push((
+                    b["label"].as_str().unwrap_or_default().to_string(),
+                    id.to_string(),
+                ));
+            }
+        }
+    }
+    out
+}

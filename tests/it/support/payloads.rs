@@ -1,5 +1,6 @@
-//! Discord-shaped interaction payloads and their signatures, shared by
-//! `tests/it/endpoint.rs` and the benchmark signer (`examples/endpoint_bench.rs`).
+//! Discord-shaped interaction payloads and their signatures, shared by the
+//! integration tests and the benchmark tools (`examples/endpoint_bench.rs`,
+//! `examples/soak.rs`).
 //!
 //! The payloads carry every field Discord sends (and serenity 0.12 requires:
 //! `channel_id`, `locale`, `entitlements`, `attachment_size_limit`, a full
@@ -7,6 +8,7 @@
 //! public key is the same in every run and in the JS benchmark server.
 // The examples include this file with `#[path]` and use only part of it.
 #![allow(dead_code)]
+
 use ed25519_dalek::{Signer, SigningKey};
 use serde_json::{json, Value};
 
@@ -47,6 +49,12 @@ pub fn sign_with(key: &SigningKey, timestamp: &str, body: &[u8]) -> String {
 
 pub fn sign(timestamp: &str, body: &[u8]) -> String {
     sign_with(&signing_key(), timestamp, body)
+}
+
+/// `(X-Signature-Ed25519, X-Signature-Timestamp)` for `body`, signed now.
+pub fn signature_now(body: &str) -> (String, String) {
+    let ts = unix_now().to_string();
+    (sign(&ts, body.as_bytes()), ts)
 }
 
 fn user() -> Value {
