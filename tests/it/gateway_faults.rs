@@ -12,22 +12,13 @@
 //!
 //! Every wait is bounded (`fake::WAIT`, `Pactbot::expect_log`).
 
-use crate::support::data::copy_tree;
-
-use std::path::Path;
 use std::time::Duration;
 
 use crate::support::child::{callback, pactbot, Pactbot};
+use crate::support::data::{embedded, fixture_copy, fixture_dataset};
 use crate::support::fake_discord::{Behaviour, FakeDiscord, FromBot};
 use crate::support::{fixture, TOKEN};
 use serde_json::Value;
-
-/// A copy of `data/` in a temporary folder, to change under the bot.
-fn data_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data"), dir.path());
-    dir
-}
 
 /// Starts the bot with one shard and waits for READY.
 async fn connected(fake: &mut FakeDiscord, extra: &[&str]) -> Pactbot {
@@ -67,22 +58,29 @@ async fn stop(mut bot: Pactbot) -> String {
 #[cfg(unix)]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sighup_swaps_the_dataset_between_two_interactions() {
-    let dir = data_copy();
+    let dir = fixture_copy();
     let path = dir.path().to_str().unwrap().to_string();
     let mut fake = FakeDiscord::start(Behaviour::default()).await;
     let mut bot = connected(&mut fake, &["--data", &path]).await;
     let about = fixture("about");
+    let version = &fixture_dataset().meta.version;
 
     let first = ask(&mut fake, &about).await;
-    assert!(about_text(&first).contains("dataset v2025.11.1"), "{first}");
+    assert!(
+        about_text(&first).contains(&format!("dataset v{version}")),
+        "{first}"
+    );
 
     // A new, valid version.
     let meta = dir.path().join("meta.json");
     let text = std::fs::read_to_string(&meta).unwrap();
-    std::fs::write(&meta, text.replace("\"2025.11.1\"", "\"2099.1.1\"")).unwrap();
+    let new = text.replace(&format!("\"{version}\""), "\"2099.1.1\"");
+    assert_ne!(new, text);
+    std::fs::write(&meta, new).unwrap();
     bot.signal("HUP");
+    let partners = format!("partners={}", fixture_dataset().partners.len());
     let line = bot
-        .expect_log(&["dataset reloaded", "version=2099.1.1", "partners=29"])
+        .expect_log(&["dataset reloaded", "version=2099.1.1", &partners])
         .await;
     assert!(line.contains("INFO"), "{line}");
     let second = ask(&mut fake, &about).await;
@@ -118,7 +116,8 @@ async fn sighup_with_the_built_in_dataset_has_nothing_to_reload() {
     bot.signal("HUP");
     bot.expect_log(&["nothing to reload", "built-in dataset"]).await;
     let body = ask(&mut fake, &fixture("about")).await;
-    assert!(about_text(&body).contains("dataset v2025.11.1"), "{body}");
+    let built_in = format!("dataset v{}", embedded().meta.version);
+    assert!(about_text(&body).contains(&built_in), "{body}");
     stop(bot).await;
 }
 
