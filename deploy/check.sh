@@ -119,6 +119,13 @@ for k in range(replicas):
     seen += range(a, b)
 if sorted(seen) != list(range(total)):
     problems.append(f"gateway: shards run {sorted(seen)}, expected each of 0..{total} once")
+# The startup probe is a timer: unready until the pod's shards have identified
+# (serenity starts them 5 s apart), so OrderedReady starts the next pod after.
+delay = c["startupProbe"]["initialDelaySeconds"]
+if delay < 5 * per_pod + 1:
+    problems.append(f"gateway: startupProbe initialDelaySeconds {delay} < 5 s x SHARDS_PER_POD {per_pod} + 1")
+if sts["spec"]["podManagementPolicy"] != "OrderedReady":
+    problems.append("gateway: podManagementPolicy must be OrderedReady (pods identify one after another)")
 
 # Endpoint: never below capacity, and the grace period outlasts preStop + drain.
 DRAIN_S = 10  # pactbot serve: Options::shutdown_grace
