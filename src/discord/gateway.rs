@@ -1,9 +1,12 @@
 //! `pactbot discord`: the bot over Discord's gateway, with serenity.
 //!
-//! The gateway only delivers interactions; the answer comes from
-//! [`interaction::respond`] (shared with the HTTP endpoint) and is posted back
-//! with serenity's REST client. No privileged intent is requested — slash
-//! commands need none.
+//! The gateway delivers interactions, answered by
+//! [`interaction::respond`] (shared with the HTTP endpoint) and posted back
+//! with serenity's REST client; and messages that mention the bot or are
+//! DMs to it, answered as questions with a reply (see [`super::mention`]).
+//! Intents: `GUILD_MESSAGES` and `DIRECT_MESSAGES` only; no privileged
+//! intent (Discord fills in the text of mentions and DMs without
+//! MESSAGE_CONTENT).
 //!
 //! The dataset is a [`SharedDataset`]: SIGHUP reloads it (see
 //! [`super::reload`]) and each interaction takes the current version once,
@@ -18,7 +21,7 @@ use std::time::{Duration, Instant};
 use anyhow::{bail, Context as _};
 use serde_json::value::RawValue;
 use serenity::all::{
-    ClientBuilder, Context, EventHandler, GatewayIntents, Http, Interaction, Ready, ResumedEvent,
+    ClientBuilder, Context, EventHandler, GatewayIntents, Http, Interaction, Message, Ready, ResumedEvent,
 };
 use serenity::async_trait;
 
@@ -27,7 +30,7 @@ use super::interaction::{self, Outcome, Request, Source};
 use super::register::{self, Scope};
 use super::reload;
 use super::signals::shutdown_signal;
-use crate::answers::Answers;
+use crate::answers::{Answers, Format};
 use crate::dataset::{Dataset, SharedDataset};
 use crate::reply::Status;
 
@@ -111,6 +114,8 @@ pub struct Handler {
     /// Shards that have been ready once: a second READY is a new session
     /// after a lost connection.
     seen: std::sync::Mutex<std::collections::BTreeSet<u32>>,
+    /// The bot's own user id, from READY (to see mentions of it).
+    me: std::sync::OnceLock<u64>,
 }
 
 impl Handler {
@@ -119,6 +124,7 @@ impl Handler {
             data,
             answers: Answers::default(),
             seen: std::sync::Mutex::default(),
+            me: std::sync::OnceLock::new(),
         }
     }
 
@@ -134,6 +140,7 @@ impl Handler {
 impl EventHandler for Handler {
     async fn ready(&self, _ctx: Context, ready: Ready) {
         let (shard, shards) = ready.shard.map_or((0, 1), |s| (s.id.0, s.total));
+        let _ = self.me.set(ready.user.id.get());
         let again = !self
             .seen
             .lock()
@@ -161,6 +168,58 @@ impl EventHandler for Handler {
 
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
         self.answer(&ctx.http, &interaction).await;
+    }
+
+    async fn message(&self, ctx: Context, msg: Message) {
+        let Some(&me) = self.me.get() else { return };
+        let mentions_me = msg.mentions.iter().any(|u| u.id.get() == me);
+        let Some(text) = super::mention::question_in(
+            &msg.content,
+            mentions_me,
+            msg.guild_id.is_none(),
+            msg.author.bot,
+            me,
+        ) else {
+            return;
+        };
+        self.answer_message(&ctx.http, &msg, &text).await;
+    }
+}
+
+impl Handler {
+    /// Answers a question asked in a message with a reply to it, in the
+    /// question's language (English otherwise). Logs the outcome, never the
+    /// message's text.
+    async fn answer_message(&self, http: &Http, msg: &Message, text: &str) {
+        let start = Instant::now();
+        let snap = self.data.snapshot();
+        let answer = self
+            .answers
+            .line(&snap, text, Format::DiscordMessage, crate::lang::Lang::En);
+        let Some(body) = super::mention::reply_body(answer.body.as_str(), msg.id.get()) else {
+            tracing::error!("an answer is not JSON; not sent");
+            return;
+        };
+        let sent =
+            tokio::time::timeout(CALLBACK_TIMEOUT, http.send_message(msg.channel_id, vec![], &body)).await;
+        let (command, status) = (
+            answer.command.unwrap_or("-"),
+            answer.status.map_or("-", Status::as_str),
+        );
+        let total_us = interaction::elapsed_us(start);
+        match sent {
+            Ok(Ok(_)) => tracing::info!(command, kind = "message", status, total_us, "message answered"),
+            Ok(Err(e)) => {
+                tracing::warn!(command, kind = "message", status, total_us, error = %register::describe_error(&e), "message reply failed")
+            }
+            Err(_) => tracing::warn!(
+                command,
+                kind = "message",
+                status,
+                total_us,
+                "message reply timed out"
+            ),
+        }
     }
 }
 
@@ -238,7 +297,7 @@ pub async fn run_until(
     // up ends the program quietly too.
     tokio::pin!(shutdown);
     let setup = async {
-        let client = ClientBuilder::new_with_http(cfg.http(), GatewayIntents::empty())
+        let client = ClientBuilder::new_with_http(cfg.http(), intents())
             .event_handler(Handler::new(data))
             .await
             .context("building the Discord client")?;
@@ -291,6 +350,12 @@ pub async fn run_until(
             Ok(())
         }
     }
+}
+
+/// Messages in guilds and DMs, to see mentions of the bot and DMs to it;
+/// nothing privileged.
+pub fn intents() -> GatewayIntents {
+    GatewayIntents::GUILD_MESSAGES | GatewayIntents::DIRECT_MESSAGES
 }
 
 /// `pactbot discord`: [`run_until`] a signal, on its own tokio runtime,

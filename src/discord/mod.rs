@@ -6,6 +6,7 @@ pub mod config;
 pub mod endpoint;
 pub mod gateway;
 pub mod interaction;
+pub mod mention;
 pub mod metrics;
 pub mod register;
 pub mod reload;

@@ -52,10 +52,12 @@ async fn the_bot_connects_registers_answers_and_shuts_down_cleanly() {
         ("GET", "/api/v10/gateway/bot")
     );
 
-    // The handshake: no privileged (or any) intent, one shard of one.
+    // The handshake: GUILD_MESSAGES (1 << 9) and DIRECT_MESSAGES (1 << 12)
+    // for mentions and DMs, nothing privileged (no MESSAGE_CONTENT, 1 << 15);
+    // one shard of one.
     let identify = fake.identify().await;
     assert_eq!(identify["token"], format!("Bot {TOKEN}"));
-    assert_eq!(identify["intents"], 0);
+    assert_eq!(identify["intents"], (1 << 9) | (1 << 12));
     assert_eq!(identify["shard"], serde_json::json!([0, 1]));
     bot.expect_log(&["ready: connected", "user=pactbot", "shard=0"])
         .await;

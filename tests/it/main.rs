@@ -19,6 +19,7 @@ mod gateway_e2e;
 mod gateway_faults;
 mod gateway_fixtures;
 mod gateway_limits;
+mod gateway_mentions;
 mod gateway_rest;
 mod properties;
 mod questions;

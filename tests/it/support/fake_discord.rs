@@ -367,8 +367,62 @@ async fn rest_handler(state: Arc<RestState>, req: Request) -> Response<Body> {
                     .expect("response"),
             }
         }
+        // A message the bot sends (a reply to a mention or a DM): echoed as
+        // the Message Discord returns, enough for serenity to parse.
+        ("POST", ["channels", channel, "messages"]) => json_response(200, sent_message(channel, &body)),
         _ => json_response(404, json!({"message": "404: Not Found", "code": 0})),
     }
+}
+
+fn sent_message(channel: &str, body: &Value) -> Value {
+    json!({
+        "id": "1310000000000000700",
+        "channel_id": channel,
+        "author": {"id": APPLICATION_ID.to_string(), "username": "pactbot", "discriminator": "0000", "avatar": null, "bot": true, "global_name": null},
+        "content": body.get("content").cloned().unwrap_or(json!("")),
+        "timestamp": "2026-11-30T08:00:00.000000+00:00",
+        "edited_timestamp": null,
+        "tts": false,
+        "mention_everyone": false,
+        "mentions": [],
+        "mention_roles": [],
+        "attachments": [],
+        "embeds": body.get("embeds").cloned().unwrap_or(json!([])),
+        "pinned": false,
+        "type": 19,
+        "flags": 0
+    })
+}
+
+/// A MESSAGE_CREATE as Discord sends it to an app without MESSAGE_CONTENT:
+/// the text is there because the message mentions the app (`mentions`
+/// holds it) or is a DM (no `guild_id`).
+pub fn message_create(id: u64, content: &str, mention_bot: bool, in_guild: bool) -> Value {
+    let mut m = json!({
+        "id": id.to_string(),
+        "channel_id": "1310000000000000500",
+        "author": {"id": "1310000000000000007", "username": "reader", "discriminator": "0", "avatar": null, "global_name": "Reader"},
+        "content": content,
+        "timestamp": "2026-11-30T08:00:00.000000+00:00",
+        "edited_timestamp": null,
+        "tts": false,
+        "mention_everyone": false,
+        "mentions": if mention_bot {
+            json!([{"id": APPLICATION_ID.to_string(), "username": "pactbot", "discriminator": "0000", "avatar": null, "bot": true, "global_name": null}])
+        } else {
+            json!([])
+        },
+        "mention_roles": [],
+        "attachments": [],
+        "embeds": [],
+        "pinned": false,
+        "type": 0,
+        "flags": 0
+    });
+    if in_guild {
+        m["guild_id"] = json!("1310000000000000100");
+    }
+    m
 }
 
 fn application_info() -> Value {
