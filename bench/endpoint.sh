@@ -127,7 +127,7 @@ wrk_run() { # kind seconds
         -s "$WORK/$kind.lua" "http://127.0.0.1:$PORT/interactions" | grep '^RESULT')
     after=$(cpu_s "$SERVER_PID")
     echo "$(field rps <<<"$line") $(field p50_ms <<<"$line") $(field p99_ms <<<"$line")" \
-        "$(awk -v a="$after" -v b="$before" -v d="$secs" 'BEGIN {printf "%.0f", 100 * (a - b) / d}')" \
+        "$(awk -v a="$after" -v b="$before" -v d="$secs" 'BEGIN {printf "%.1f", 100 * (a - b) / d}')" \
         "$(($(field non2xx <<<"$line") + $(field socket_errors <<<"$line")))"
 }
 
@@ -237,7 +237,7 @@ EOF
 flagged=0
 for r in "${ROW_IDS[@]}"; do
     flag=""
-    if [ "$(col "$r" 4)" -lt 90 ]; then flag=" ⚠"; flagged=1; fi
+    if awk -v c="$(col "$r" 4)" 'BEGIN {exit !(c < 90)}'; then flag=" ⚠"; flagged=1; fi
     echo "| ${LABEL[$r]}$flag | $(col "$r" 1) | $(runs "$r") | $(col "$r" 2) | $(col "$r" 3) | $(col "$r" 4) | $(cpu_us "$r") | $(awk '{s += $5} END {print s}' "$WORK/row.$r") |"
 done
 [ "$flagged" = 0 ] || printf '\n%s\n' "⚠ = the server's core was busy less than 90 % of the time: wrk (or the machine) was the limit, not the server, so that row's req/s understates it."

@@ -114,7 +114,10 @@ fn main() -> ExitCode {
 /// Where log lines go: stderr. `serve` writes one line per request, so it
 /// hands them to a background thread (lossy: if stderr stalls — a full pipe,
 /// a stuck journald — lines are dropped rather than every worker blocking
-/// on `write`). The guard flushes what is queued when `main` returns.
+/// on `write`). At most 4096 lines wait: the queue is allocated up front
+/// (32 bytes a line), and tracing-appender's default of 128,000 lines would
+/// add 4 MB to the idle process. The guard flushes what is queued when
+/// `main` returns.
 fn log_writer(
     cmd: &Cmd,
 ) -> (
@@ -126,6 +129,7 @@ fn log_writer(
         Cmd::Serve { .. } => {
             let (writer, guard) = tracing_appender::non_blocking::NonBlockingBuilder::default()
                 .lossy(true)
+                .buffered_lines_limit(4096)
                 .thread_name("pactbot-log")
                 .finish(std::io::stderr());
             (BoxMakeWriter::new(writer), Some(guard))
