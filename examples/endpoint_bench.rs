@@ -49,7 +49,9 @@ fn rotating() -> Vec<String> {
     let mut bodies = Vec::new();
     for (command, option, value) in firsts {
         let line = format!("/{command} {option}:{value}");
-        let pages = pactbot::answer(&ds, &line).page.map_or(1, |p| p.count);
+        let pages = pactbot::answer(&ds, &line, pactbot::lang::Lang::En)
+            .page
+            .map_or(1, |p| p.count);
         for page in 1..=pages {
             let mut options = vec![support::string_option(option, &value, false)];
             if page > 1 {
