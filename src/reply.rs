@@ -327,6 +327,7 @@ impl ReplyBuilder {
         let footer_base = clip(footer, limits::FOOTER - 40);
         let pages = self.pages(chars(&footer_base));
         let count = pages.len();
+        let asked = number;
         let number = number.clamp(1, count);
         let fields: Vec<Field> = pages[number - 1]
             .iter()
@@ -346,11 +347,20 @@ impl ReplyBuilder {
         } else {
             (clip(&self.title, limits::TITLE), footer_base, None)
         };
-        let description = if number == 1 {
+        let mut description = if number == 1 {
             self.description
         } else {
             String::new()
         };
+        if asked > count {
+            // Say so rather than silently show another page than the one asked for.
+            let note = (self.lang.strings().page_past_end)(asked, count);
+            description = if description.is_empty() {
+                note
+            } else {
+                clip(&format!("{note}\n\n{description}"), limits::DESCRIPTION)
+            };
+        }
         Reply {
             command: self.command,
             status: self.status,
@@ -417,6 +427,13 @@ mod tests {
         assert_eq!(seen, 120, "every line is on exactly one page");
         let last = build(b, count + 5);
         assert_eq!(last.page.as_ref().map(|p| p.number), Some(count), "clamped");
+        assert!(
+            last.description
+                .starts_with(&format!("There is no page {}", count + 5)),
+            "and says so: {}",
+            last.description
+        );
+        assert!(last.embed_chars() <= limits::EMBED_TOTAL);
         assert_eq!(last.page.unwrap().next, None);
     }
 
@@ -425,5 +442,6 @@ mod tests {
         let r = build(ReplyBuilder::new("t", Status::Ok, "T").field("a", "b", true), 3);
         assert!(r.page.is_none());
         assert_eq!(r.fields.len(), 1);
+        assert_eq!(r.description, "There is no page 3: this answer has 1 page.");
     }
 }

@@ -27,6 +27,16 @@ fn sought_plural(s: Sought) -> &'static str {
     }
 }
 
+/// "The United Kingdom's", "The United States'", "Japan's": a partner's
+/// name as the possessive that opens a sentence.
+fn possessive(name: &str) -> String {
+    let n = with_article(name);
+    let mut out: String = n.chars().take(1).flat_map(char::to_uppercase).collect();
+    out.extend(n.chars().skip(1));
+    out.push_str(if n.ends_with('s') { "'" } else { "'s" });
+    out
+}
+
 /// Names that read with an article: "the United Kingdom", "the Netherlands".
 fn with_article(name: &str) -> String {
     let needs = [
@@ -49,6 +59,10 @@ fn with_article(name: &str) -> String {
 pub static STRINGS: Strings = Strings {
     footer: |as_of, version| format!("pactbot · data as of {as_of} · v{version}"),
     page_of: |n, count| format!("page {n} of {count}"),
+    page_past_end: |asked, count| format!(
+        "There is no page {asked}: this answer has {}.",
+        plural(count, "page", "pages")
+    ),
     continued: " (cont.)",
     previous_button: "◀ Previous",
     next_button: "Next ▶",
@@ -149,12 +163,14 @@ pub static STRINGS: Strings = Strings {
     search_title: |flag, partner, aid| format!("{flag} {partner} — {aid}"),
     from_agreement: |signed, place, agreement| format!("From the agreement signed {signed} in {place}. Full record: {agreement}"),
     not_mentioned: |partner, aid, agreement, pledged| format!(
-        "{partner}'s agreement does not mention {} in this dataset. {agreement} shows what it covers; {pledged} shows who pledged it.",
+        "{} agreement does not mention {} in this dataset. {agreement} shows what it covers; {pledged} shows who pledged it.",
+        possessive(partner),
         aid.to_lowercase()
     ),
 
     only_alongside: |partner, aid| format!(
-        "{partner}'s agreement does not include {}; it was announced alongside the agreement, not in it:",
+        "{} agreement does not include {}; it was announced alongside the agreement, not in it:",
+        possessive(partner),
         aid.to_lowercase()
     ),
 
@@ -200,3 +216,32 @@ pub static STRINGS: Strings = Strings {
     commands: "Commands",
     example: |e| format!("e.g. {e}"),
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn possessives_read_as_english_writes_them() {
+        assert_eq!(possessive("United States"), "The United States'");
+        assert_eq!(possessive("United Kingdom"), "The United Kingdom's");
+        assert_eq!(possessive("Japan"), "Japan's");
+        assert_eq!(possessive("Netherlands"), "The Netherlands'");
+    }
+
+    #[test]
+    fn plurals_agree_with_their_number() {
+        assert_eq!((STRINGS.commitments)(1), "1 commitment");
+        assert_eq!((STRINGS.commitments)(2), "2 commitments");
+        assert_eq!(
+            (STRINGS.aid_choice)("Drones", "Дрони", 1),
+            "Drones (Дрони) · 1 partner"
+        );
+        assert!((STRINGS.press_only)(1).starts_with("1 of these rests "));
+        assert!((STRINGS.press_only)(3).starts_with("3 of these rest "));
+        assert_eq!(
+            (STRINGS.page_past_end)(2, 1),
+            "There is no page 2: this answer has 1 page."
+        );
+    }
+}

@@ -136,6 +136,8 @@ pub struct Strings {
     pub footer: fn(as_of: &str, version: &str) -> String,
     /// Appended to the footer of a paginated reply.
     pub page_of: fn(number: usize, count: usize) -> String,
+    /// A page past the end was asked for; the last page is shown.
+    pub page_past_end: fn(asked: usize, count: usize) -> String,
     /// Appended to a section's name when it runs over into another field.
     pub continued: &'static str,
     pub previous_button: &'static str,

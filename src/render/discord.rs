@@ -140,7 +140,7 @@ fn button(label: String, target: Option<&String>, fallback_id: &str, primary: bo
     Button {
         kind: 2,
         style: if primary { 1 } else { 2 },
-        label,
+        label: crate::reply::clip(&label, limits::BUTTON_LABEL),
         disabled: id.is_none(),
         custom_id: id.unwrap_or_else(|| fallback_id.to_string()),
     }

@@ -643,3 +643,38 @@ async fn the_binary_serves_and_stops_on_sigterm() {
         );
     }
 }
+
+/// The same body with the user's client `locale` set.
+fn with_locale(body: &str, locale: &str) -> String {
+    let mut v: Value = serde_json::from_str(body).unwrap();
+    v["locale"] = Value::from(locale);
+    v.to_string()
+}
+
+#[tokio::test]
+async fn the_reply_follows_the_users_locale() {
+    let s = TestServer::start().await;
+    // Asked in English first, so a Ukrainian reader would get the cached
+    // English answer if the language were not part of the cache key.
+    for (locale, title, choice) in [
+        ("en-US", "Drones (Дрони)", "France (Франція)"),
+        ("uk", "Дрони (Drones)", "Франція (France)"),
+        ("de", "Drones (Дрони)", "France (Франція)"),
+    ] {
+        let body = with_locale(
+            &discord::command("pledged", vec![opt("aid", "drones", false)]),
+            locale,
+        );
+        let v = answered(&s, &body).await;
+        let got = v["data"]["embeds"][0]["title"].as_str().expect("a title");
+        assert!(got.starts_with(title), "{locale}: {got}");
+        let body = with_locale(
+            &discord::autocomplete("agreement", vec![opt("country", "fra", true)]),
+            locale,
+        );
+        let v = answered(&s, &body).await;
+        let first = v["data"]["choices"][0]["name"].as_str().expect("a choice");
+        assert!(first.starts_with(choice), "{locale}: {first}");
+    }
+    s.stop().await.unwrap();
+}
