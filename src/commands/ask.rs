@@ -15,6 +15,24 @@ use crate::reply::{clip, limits, Reply, ReplyBuilder, Status};
 /// A question written in Ukrainian is answered in Ukrainian; any other in
 /// `lang`. `json` builds the `--json` data.
 pub fn answer_question(ds: &Dataset, text: &str, lang: Lang, json: bool) -> Reply {
+    // `/ask question:/agreement Japan`: a command line is run as it is.
+    if !crate::question::is_question(text) {
+        return match parse(text) {
+            Ok(cmd) if !matches!(cmd, super::Command::Ask { .. }) && json => execute_json(ds, &cmd, lang),
+            Ok(cmd) if !matches!(cmd, super::Command::Ask { .. }) => execute(ds, &cmd, lang),
+            _ => not_understood(
+                ds,
+                text,
+                &NotUnderstood {
+                    what_was_recognised: Vec::new(),
+                    choices: Vec::new(),
+                    language: Language::En,
+                },
+                lang,
+                json,
+            ),
+        };
+    }
     match interpret(ds, text) {
         Ok(i) => {
             let lang = reader(i.language, lang);
@@ -24,12 +42,12 @@ pub fn answer_question(ds: &Dataset, text: &str, lang: Lang, json: bool) -> Repl
     }
 }
 
-/// The language to answer a question in.
+/// The language to answer a question in: Ukrainian for a question written
+/// in Ukrainian, else the reader's (`--lang`, the Discord locale).
 fn reader(language: Language, lang: Lang) -> Lang {
     match language {
         Language::Uk => Lang::Uk,
-        Language::En => Lang::En,
-        Language::Ru | Language::Pl => lang,
+        Language::En | Language::Ru | Language::Pl => lang,
     }
 }
 

@@ -21,6 +21,8 @@ pub use table::{CommandKind, CommandSpec, OptionKind, OptionSpec, COMMANDS};
 /// the table. `Hash + Eq` so an answer can be cached by its command.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Command {
+    /// A question in plain words, answered as the command it maps to.
+    Ask { question: String },
     /// One partner's agreement.
     Agreement { country: String, page: usize },
     /// Every partner that pledged one kind of aid.
@@ -52,6 +54,7 @@ impl Command {
     /// Which command of the table this is.
     pub fn kind(&self) -> CommandKind {
         match self {
+            Command::Ask { .. } => CommandKind::Ask,
             Command::Agreement { .. } => CommandKind::Agreement,
             Command::Pledged { .. } => CommandKind::Pledged,
             Command::Search { .. } => CommandKind::Search,
@@ -79,6 +82,8 @@ impl Command {
             | Command::Stats { page }
             | Command::About { page }
             | Command::Help { page } => *page,
+            // The answer's own pages are the mapped command's.
+            Command::Ask { .. } => 1,
         }
     }
 
@@ -95,6 +100,7 @@ impl Command {
             | Command::Stats { page }
             | Command::About { page }
             | Command::Help { page } => *page = n,
+            Command::Ask { .. } => {}
         }
         c
     }
@@ -107,6 +113,7 @@ impl Command {
             _ => String::new(),
         };
         match self {
+            Command::Ask { question } => format!("/ask question:{question}"),
             Command::Agreement { country, .. } => format!("/agreement country:{country}{page}"),
             Command::Pledged { aid, group, .. } => {
                 let group = group.as_ref().map(|g| format!(" group:{g}")).unwrap_or_default();
@@ -248,6 +255,9 @@ impl Invocation {
     pub fn into_command(mut self) -> Result<Command, CommandError> {
         let page = self.page();
         Ok(match self.spec.kind {
+            CommandKind::Ask => Command::Ask {
+                question: self.text("question"),
+            },
             CommandKind::Agreement => Command::Agreement {
                 country: self.text("country"),
                 page,
@@ -379,6 +389,9 @@ mod tests {
     /// One example command per kind of the table, with every option set.
     fn example(kind: CommandKind, page: usize) -> Command {
         match kind {
+            CommandKind::Ask => Command::Ask {
+                question: "which Nordic countries pledged F-16s?".into(),
+            },
             CommandKind::Agreement => Command::Agreement {
                 country: "United Kingdom".into(),
                 page,
@@ -411,6 +424,9 @@ mod tests {
                 let c = example(spec.kind, page);
                 assert_eq!(c.kind(), spec.kind);
                 assert_eq!(c.name(), spec.name);
+                // A question has no pages of its own (its answer's buttons
+                // carry the command it maps to).
+                let page = if spec.kind == CommandKind::Ask { 1 } else { page };
                 assert_eq!(c.page(), page);
                 let line = c.to_line();
                 assert!(

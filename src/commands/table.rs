@@ -54,6 +54,7 @@ pub enum CommandKind {
     Stats,
     About,
     Help,
+    Ask,
 }
 
 impl CommandKind {
@@ -251,6 +252,22 @@ pub static COMMANDS: &[CommandSpec] = &[
         options: &[PAGE],
         example: "/help",
     },
+    CommandSpec {
+        kind: CommandKind::Ask,
+        name: "ask",
+        name_uk: "запитати",
+        description: "Ask in plain words: “which Nordic countries pledged F-16s?”, “compare UK and US”",
+        description_uk: "Запитайте своїми словами: «хто дав ППО?», «порівняй Британію і США»",
+        options: &[OptionSpec {
+            name: "question",
+            name_uk: "питання",
+            description: "Your question, in English or Ukrainian",
+            description_uk: "Ваше питання українською чи англійською",
+            kind: OptionKind::Text,
+            required: true,
+        }],
+        example: "/ask question:which Nordic countries pledged F-16s?",
+    },
 ];
 
 /// The command with this English or Ukrainian name.
@@ -325,7 +342,7 @@ mod tests {
             assert!(std::ptr::eq(c.kind.spec(), c));
         }
         // The last kind's position bounds the table from below.
-        assert_eq!(CommandKind::Help as usize + 1, COMMANDS.len());
+        assert_eq!(CommandKind::Ask as usize + 1, COMMANDS.len());
     }
 
     #[test]

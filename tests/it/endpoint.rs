@@ -298,6 +298,11 @@ async fn every_command_is_answered_like_the_gateway() {
         ("stats", vec![]),
         ("about", vec![]),
         ("help", vec![]),
+        (
+            "ask",
+            vec![opt("question", "which Nordic countries pledged F-16s?", false)],
+        ),
+        ("ask", vec![opt("question", "when will the war end", false)]),
         ("no-such-command", vec![]),
     ];
     for spec in pactbot::commands::table::COMMANDS {

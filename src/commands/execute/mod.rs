@@ -36,6 +36,7 @@ pub fn execute_json(ds: &Dataset, cmd: &Command, lang: Lang) -> Reply {
 
 fn run(ctx: &Ctx<'_>, cmd: &Command) -> Reply {
     match cmd {
+        Command::Ask { question } => super::answer_question(ctx.ds, question, ctx.lang, ctx.data),
         Command::Agreement { country, page } => match resolve::partner(ctx, country) {
             Ok((p, note)) => agreement::agreement(ctx, p, note, *page),
             Err(r) => *r,
@@ -163,6 +164,7 @@ mod tests {
         let mut out = Vec::new();
         for spec in COMMANDS {
             let line = match spec.kind {
+                CommandKind::Ask => "/ask who pledged demining?",
                 CommandKind::Agreement => "/agreement country:Slovakia",
                 CommandKind::Pledged => "/pledged aid:demining",
                 CommandKind::Search => "/search query:Japan drones",
