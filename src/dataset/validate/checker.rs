@@ -1,0 +1,115 @@
+//! Field-level rules shared by every record: one-line texts within a length,
+//! web links, sources, names, and the bilingual texts.
+
+use super::Problem;
+use crate::dataset::model::*;
+
+/// Whether every user-facing text must have its Ukrainian version.
+///
+/// Off only while the dataset is being translated; the translation lands with
+/// it switched on, and from then on `check-data` rejects a missing `uk`.
+pub const REQUIRE_UKRAINIAN: bool = false;
+
+/// Ukrainian runs longer than English; a field's Ukrainian may be this much
+/// longer (in percent of the English limit) and still fit the chat limits.
+const UK_LONGER_PERCENT: usize = 130;
+
+/// Collects problems for one record.
+pub(super) struct Checker<'a> {
+    pub(super) file: &'a str,
+    pub(super) record: String,
+    pub(super) out: &'a mut Vec<Problem>,
+}
+
+impl Checker<'_> {
+    pub(super) fn fail(&mut self, msg: impl Into<String>) {
+        self.out
+            .push(Problem::new(self.file, Some(self.record.clone()), msg));
+    }
+
+    pub(super) fn text(&mut self, what: &str, s: &str) {
+        if s.trim().is_empty() {
+            self.fail(format!("{what} is empty"));
+        } else if s.trim() != s {
+            self.fail(format!("{what} has leading or trailing spaces: {s:?}"));
+        }
+    }
+
+    /// A one-line text for a field: no newline, at most `max` characters.
+    pub(super) fn line(&mut self, what: &str, s: &str, max: usize) {
+        self.text(what, s);
+        if s.contains('\n') {
+            self.fail(format!("{what} must be one line"));
+        }
+        let n = s.chars().count();
+        if n > max {
+            self.fail(format!("{what} is {n} characters; at most {max}"));
+        }
+    }
+
+    /// A bilingual one-line text: the English as `line`, the Ukrainian too,
+    /// required when [`REQUIRE_UKRAINIAN`] is on.
+    pub(super) fn text_line(&mut self, what: &str, t: &Text, max: usize) {
+        self.line(what, &t.en, max);
+        match &t.uk {
+            Some(uk) => {
+                self.line(&format!("{what} (uk)"), uk, max * UK_LONGER_PERCENT / 100);
+                if !uk.chars().any(is_cyrillic) {
+                    self.fail(format!("{what} (uk) has no Cyrillic letter: {uk:?}"));
+                }
+            }
+            None if REQUIRE_UKRAINIAN => self.fail(format!("{what} has no Ukrainian text (uk)")),
+            None => {}
+        }
+    }
+
+    pub(super) fn source(&mut self, s: &Source) {
+        self.url("source", &s.url);
+        self.line("source title", &s.title, 200);
+        self.text_line("source outlet", &s.outlet, 80);
+    }
+
+    pub(super) fn url(&mut self, what: &str, u: &str) {
+        let ok = (u.starts_with("https://") || u.starts_with("http://"))
+            && u.len() > "https://x.y".len()
+            && !u.contains(char::is_whitespace);
+        if !ok {
+            self.fail(format!("{what} is not a web address: {u:?}"));
+        }
+    }
+
+    pub(super) fn sources(&mut self, what: &str, urls: &[String]) {
+        if urls.is_empty() {
+            self.fail(format!("{what} has no source"));
+        }
+        for u in urls {
+            self.url(&format!("{what} source"), u);
+        }
+    }
+
+    pub(super) fn names(&mut self, names: &Names) {
+        self.line("names.en", &names.en, 100);
+        self.line("names.uk", &names.uk, 100);
+        if let Some(o) = &names.official {
+            self.line("names.official", o, 100);
+        }
+        for n in names
+            .native
+            .iter()
+            .chain(&names.uk_other)
+            .chain(&names.abbreviations)
+            .chain(&names.demonyms)
+            .chain(&names.ru)
+            .chain(&names.other)
+        {
+            self.line("a name", n, 100);
+            if crate::search::normalize(n).is_empty() {
+                self.fail(format!("the name {n:?} has no letters or digits"));
+            }
+        }
+    }
+}
+
+fn is_cyrillic(ch: char) -> bool {
+    matches!(ch, '\u{0400}'..='\u{04FF}')
+}
