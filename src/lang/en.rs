@@ -154,6 +154,7 @@ pub static STRINGS: Strings = Strings {
     partners: "Partners",
     nobody_pledged: "No partner's agreement mentions this kind of aid.",
     alongside_section: "Announced alongside the agreements (not counted)",
+    groups: "Groups",
     alongside_note: |n| format!(
         "{} made alongside the agreements (signing-day packages, coalitions, separate memoranda) {} listed apart and not counted.",
         plural(n, "more announcement", "more announcements"),

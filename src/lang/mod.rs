@@ -214,6 +214,8 @@ pub struct Strings {
     pub nobody_pledged: &'static str,
     /// The section title for pledges announced alongside the agreements.
     pub alongside_section: &'static str,
+    /// The list of partner groups (`group:` named none of them).
+    pub groups: &'static str,
     /// After the count: what the alongside section holds, not counted.
     pub alongside_note: fn(n: usize) -> String,
 

@@ -2,13 +2,13 @@
 //! apart and not counted, what was announced alongside the agreements. Also
 //! what `/search` answers for an aid type alone.
 
-use super::format::{bold, evidence_mark, flag, italic, source_link};
-use super::views::{AidRef, GroupRef, PledgeItem, PledgedView, SystemRef};
+use super::format::{bold, bullet, code, escape_user_text, evidence_mark, flag, italic, quoted, source_link};
+use super::views::{AidRef, GroupRef, NoGroupView, PledgeItem, PledgedView, SystemRef};
 use super::Ctx;
 use crate::commands::Command;
 use crate::dataset::{AidType, Evidence, Group, Partner, Pledge, System};
 use crate::lang::Lang;
-use crate::reply::{Reply, Status};
+use crate::reply::{Reply, ReplyBuilder, Status};
 
 /// What narrows or orders the list: a partner group, a named system.
 #[derive(Clone, Copy, Default)]
@@ -75,18 +75,7 @@ pub(super) fn pledged(ctx: &Ctx<'_>, a: &AidType, note: Option<String>, f: Filte
     if agreed.is_empty() {
         b = b.field(s.partners, s.nobody_pledged, false);
     } else if let Some(sy) = f.system {
-        if !naming.is_empty() {
-            b = b.lines(
-                format!("{} {}", naming_label(ctx), sy.name),
-                naming.iter().map(|&&(p, pl)| line(ctx, p, pl)),
-            );
-        }
-        if !rest.is_empty() {
-            b = b.lines(
-                format!("{} — {}", name, other_label(ctx)),
-                rest.iter().map(|&&(p, pl)| line(ctx, p, pl)),
-            );
-        }
+        b = system_sections(ctx, b, sy, name, &naming, &rest);
     } else {
         b = b.lines(s.partners, agreed.iter().map(|&(p, pl)| line(ctx, p, pl)));
     }
@@ -106,6 +95,31 @@ pub(super) fn pledged(ctx: &Ctx<'_>, a: &AidType, note: Option<String>, f: Filte
         }
         .to_line()
     })
+}
+
+/// Asked about a system: the pledges naming it, then the other pledges of
+/// its aid type, each a section.
+fn system_sections(
+    ctx: &Ctx<'_>,
+    mut b: ReplyBuilder,
+    sy: &System,
+    aid_name: &str,
+    naming: &[&(&Partner, &Pledge)],
+    rest: &[&(&Partner, &Pledge)],
+) -> ReplyBuilder {
+    if !naming.is_empty() {
+        b = b.lines(
+            format!("{} {}", naming_label(ctx), sy.name),
+            naming.iter().map(|&&(p, pl)| line(ctx, p, pl)),
+        );
+    }
+    if !rest.is_empty() {
+        b = b.lines(
+            format!("{} — {}", aid_name, other_label(ctx)),
+            rest.iter().map(|&&(p, pl)| line(ctx, p, pl)),
+        );
+    }
+    b
 }
 
 /// A group's name in the reader's language.
@@ -136,16 +150,19 @@ pub(super) fn no_group(ctx: &Ctx<'_>, typed: &str) -> Reply {
         .ds
         .groups
         .iter()
-        .map(|g| format!("• {} ({})", group_name(ctx, g), super::format::code(&g.id)))
+        .map(|g| bullet(format!("{} ({})", group_name(ctx, g), code(&g.id))))
         .collect();
     let (title, text) = match ctx.lang {
         Lang::Uk => ("Не знайдено", "Немає групи партнерів"),
         Lang::En => ("No match", "No partner group called"),
     };
     ctx.reply(Status::NoMatch, title)
-        .description(format!("{text} {}.", super::format::quoted(typed)))
-        .lines("Groups", groups)
-        .data_with(|| serde_json::json!({ "query": typed, "groups": ctx.ds.groups.iter().map(|g| &g.id).collect::<Vec<_>>() }))
+        .description(format!("{text} {}.", quoted(escape_user_text(typed, 80))))
+        .lines(ctx.s.groups, groups)
+        .data_with(|| NoGroupView {
+            query: typed,
+            groups: ctx.ds.groups.iter().map(|g| g.id.as_str()).collect(),
+        })
         .build_one(&ctx.footer)
 }
 

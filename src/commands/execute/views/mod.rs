@@ -360,3 +360,10 @@ impl<'a> CountryView<'a> {
 pub(super) struct NotAPartnerView<'a> {
     pub country: CountryView<'a>,
 }
+
+/// `group:` named no known group: the groups there are.
+#[derive(Serialize)]
+pub(in crate::commands::execute) struct NoGroupView<'a> {
+    pub query: &'a str,
+    pub groups: Vec<&'a str>,
+}

@@ -1,0 +1,224 @@
+//! From option values, as a transport hands them over, to a typed
+//! [`Command`]: each value checked against its [`OptionSpec`] once.
+
+use super::table::{self, CommandKind, CommandSpec, OptionKind, OptionSpec, COMMANDS};
+use super::Command;
+
+/// An option value as a transport hands it over: text from a typed line or
+/// a Discord string option, an integer from a Discord integer option.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    Text(String),
+    Integer(i64),
+}
+
+/// An option value after checking against its [`OptionSpec`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    /// Trimmed, non-empty, at most [`table::MAX_TEXT`] characters.
+    Text(String),
+    /// A page number from 1 to [`table::MAX_PAGE`].
+    Page(usize),
+}
+
+/// A command named with its option values, checked but not yet a [`Command`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invocation {
+    pub spec: &'static CommandSpec,
+    pub args: Vec<(&'static OptionSpec, Value)>,
+}
+
+/// Why a command could not be understood. Shown to the user.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CommandError {
+    #[error("Type a command, for example `/pledged aid:air defence`.")]
+    Empty,
+    #[error("There is no command `/{name}`.{}", suggestion.as_ref().map(|s| format!(" Did you mean `/{s}`?")).unwrap_or_default())]
+    UnknownCommand {
+        name: String,
+        suggestion: Option<String>,
+    },
+    #[error("`/{command}` has no option `{option}`. Usage: `{usage}`")]
+    UnknownOption {
+        command: &'static str,
+        option: String,
+        usage: String,
+    },
+    #[error("`/{command}` needs `{option}`. Usage: `{usage}`")]
+    MissingOption {
+        command: &'static str,
+        option: &'static str,
+        usage: String,
+    },
+    #[error("`{option}` was given twice.")]
+    RepeatedOption { option: &'static str },
+    #[error("`{option}`: {reason}")]
+    BadValue { option: &'static str, reason: String },
+    #[error("`/{command}` takes no input. Usage: `{usage}`")]
+    UnexpectedText { command: &'static str, usage: String },
+}
+
+impl Invocation {
+    /// Checks names and values against the table. `args` are (option name, value).
+    pub fn new<'a>(
+        command: &str,
+        args: impl IntoIterator<Item = (&'a str, Arg)>,
+    ) -> Result<Invocation, CommandError> {
+        let spec = table::find(command).ok_or_else(|| CommandError::UnknownCommand {
+            name: reply_safe(command),
+            suggestion: suggest_command(command),
+        })?;
+        let mut out: Vec<(&'static OptionSpec, Value)> = Vec::new();
+        for (name, arg) in args {
+            let opt = spec.option(name).ok_or_else(|| CommandError::UnknownOption {
+                command: spec.name,
+                option: reply_safe(name),
+                usage: spec.usage(),
+            })?;
+            if out.iter().any(|(o, _)| o.name == opt.name) {
+                return Err(CommandError::RepeatedOption { option: opt.name });
+            }
+            if let Some(value) = check(spec, opt, arg)? {
+                out.push((opt, value));
+            }
+        }
+        for o in spec.options.iter().filter(|o| o.required) {
+            if !out.iter().any(|(g, _)| g.name == o.name) {
+                return Err(CommandError::MissingOption {
+                    command: spec.name,
+                    option: o.name,
+                    usage: spec.usage(),
+                });
+            }
+        }
+        Ok(Invocation { spec, args: out })
+    }
+
+    /// The text of option `name` (empty when absent, which the table's
+    /// `required` rules out for every option read this way).
+    fn text(&mut self, name: &str) -> String {
+        debug_assert!(
+            self.spec.option(name).is_some(),
+            "{} has no option {name}",
+            self.spec.name
+        );
+        self.args
+            .iter_mut()
+            .find(|(o, _)| o.name == name)
+            .and_then(|(_, v)| match v {
+                Value::Text(t) => Some(std::mem::take(t)),
+                Value::Page(_) => None,
+            })
+            .unwrap_or_default()
+    }
+
+    fn page(&self) -> usize {
+        self.args
+            .iter()
+            .find_map(|(_, v)| match v {
+                Value::Page(n) => Some(*n),
+                Value::Text(_) => None,
+            })
+            .unwrap_or(1)
+    }
+
+    /// The typed command.
+    pub fn into_command(mut self) -> Result<Command, CommandError> {
+        let page = self.page();
+        Ok(match self.spec.kind {
+            CommandKind::Ask => Command::Ask {
+                question: self.text("question"),
+            },
+            CommandKind::Agreement => Command::Agreement {
+                country: self.text("country"),
+                page,
+            },
+            CommandKind::Pledged => Command::Pledged {
+                aid: self.text("aid"),
+                group: Some(self.text("group")).filter(|g| !g.is_empty()),
+                page,
+            },
+            CommandKind::Search => Command::Search {
+                query: self.text("query"),
+                page,
+            },
+            CommandKind::Compare => Command::Compare {
+                first: self.text("first"),
+                second: self.text("second"),
+                page,
+            },
+            CommandKind::Timeline => Command::Timeline { page },
+            CommandKind::Stats => Command::Stats { page },
+            CommandKind::About => Command::About { page },
+            CommandKind::Help => Command::Help { page },
+        })
+    }
+}
+
+/// One value checked against its option: `None` for an empty optional value.
+fn check(spec: &CommandSpec, opt: &'static OptionSpec, arg: Arg) -> Result<Option<Value>, CommandError> {
+    let bad_page = || CommandError::BadValue {
+        option: opt.name,
+        reason: format!("a page is a number from 1 to {}", table::MAX_PAGE),
+    };
+    let text = match arg {
+        Arg::Integer(n) if opt.kind == OptionKind::Page => {
+            return page_number(n).map(|p| Some(Value::Page(p))).ok_or_else(bad_page)
+        }
+        Arg::Integer(n) => n.to_string(),
+        Arg::Text(t) => t,
+    };
+    let text = text.trim();
+    let n = text.chars().count();
+    if n > table::MAX_TEXT {
+        return Err(CommandError::BadValue {
+            option: opt.name,
+            reason: format!("too long ({n} characters; at most {})", table::MAX_TEXT),
+        });
+    }
+    if text.is_empty() {
+        if opt.required {
+            return Err(CommandError::MissingOption {
+                command: spec.name,
+                option: opt.name,
+                usage: spec.usage(),
+            });
+        }
+        return Ok(None);
+    }
+    match opt.kind {
+        OptionKind::Page => text
+            .parse::<i64>()
+            .ok()
+            .and_then(page_number)
+            .map(|p| Some(Value::Page(p)))
+            .ok_or_else(bad_page),
+        OptionKind::Partner | OptionKind::Aid | OptionKind::Group | OptionKind::Text => {
+            Ok(Some(Value::Text(text.to_string())))
+        }
+    }
+}
+
+fn page_number(n: i64) -> Option<usize> {
+    if (1..=table::MAX_PAGE).contains(&n) {
+        usize::try_from(n).ok()
+    } else {
+        None
+    }
+}
+
+fn reply_safe(s: &str) -> String {
+    super::execute::format::code_span_safe(s, 40)
+}
+
+/// The nearest command name to a mistyped one, if it is close.
+fn suggest_command(name: &str) -> Option<String> {
+    let lower = name.to_lowercase();
+    COMMANDS
+        .iter()
+        .flat_map(|c| [(c.name, c.name), (c.name_uk, c.name)])
+        .map(|(alias, canonical)| (strsim::osa_distance(&lower, alias), canonical))
+        .filter(|(d, _)| *d <= 2)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c.to_string())
+}
