@@ -275,6 +275,38 @@ mod tests {
         );
     }
 
+    /// The rule this module exists for: the command files and the strings
+    /// of each language write no Markdown or emoji of their own, so a
+    /// renderer for another markup has only this module to mirror.
+    #[test]
+    fn markdown_is_written_only_here() {
+        let files = [
+            ("mod.rs", include_str!("mod.rs")),
+            ("about.rs", include_str!("about.rs")),
+            ("agreement.rs", include_str!("agreement.rs")),
+            ("compare.rs", include_str!("compare.rs")),
+            ("help.rs", include_str!("help.rs")),
+            ("pledged.rs", include_str!("pledged.rs")),
+            ("resolve.rs", include_str!("resolve.rs")),
+            ("search.rs", include_str!("search.rs")),
+            ("stats.rs", include_str!("stats.rs")),
+            ("timeline.rs", include_str!("timeline.rs")),
+            ("lang/en.rs", include_str!("../../lang/en.rs")),
+        ];
+        for (name, src) in files {
+            for (n, line) in src.lines().enumerate() {
+                let code = line.split("//").next().unwrap_or("");
+                for mark in ["**", "](", "\"• ", "⚠", "\"_", "_\"", "\"`", "`\""] {
+                    assert!(
+                        !code.contains(mark),
+                        "{name}:{}: writes {mark:?} itself; use format.rs",
+                        n + 1
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn unlisted_links_are_named_by_their_host() {
         assert_eq!(
