@@ -11,34 +11,33 @@
 //! answering; old copies are pruned.
 #![cfg(unix)]
 
-use crate::support::payloads;
-
-use std::io::BufRead;
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc::Receiver;
-use std::time::{Duration, Instant};
+use std::process::Command;
 
-const VERSION: &str = "2025.11.1";
+use crate::support::child::{pactbot, Pactbot};
+use crate::support::data::{fixture_dataset, fixture_dir};
+use crate::support::payloads;
+use crate::support::wait::{wait_for_value, DEADLINE};
 
 fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The ConfigMap's keys for `data/`, as deploy/dataset-configmap.sh makes
-/// them, with the version in meta.json replaced and, if `broken`, one
-/// partner file that is not JSON.
+/// The ConfigMap's keys for the fixture dataset, as
+/// deploy/dataset-configmap.sh makes them for `data/`, with the version in
+/// meta.json replaced and, if `broken`, one partner file that is not JSON.
 fn keys(version: &str, broken: bool) -> Vec<(String, String)> {
-    let data = repo().join("data");
+    let data = fixture_dir();
+    let current = format!("\"{}\"", fixture_dataset().meta.version);
     let mut out = Vec::new();
     for e in std::fs::read_dir(&data).unwrap() {
         let p = e.unwrap().path();
         if p.extension().is_some_and(|x| x == "json") {
             let mut text = std::fs::read_to_string(&p).unwrap();
             if p.ends_with("meta.json") {
-                assert!(text.contains(&format!("\"{VERSION}\"")));
-                text = text.replace(&format!("\"{VERSION}\""), &format!("\"{version}\""));
+                assert!(text.contains(&current));
+                text = text.replace(&current, &format!("\"{version}\""));
             }
             out.push((p.file_name().unwrap().to_string_lossy().into_owned(), text));
         }
@@ -79,82 +78,6 @@ fn publish(mount: &Path, generation: u32, keys: &[(String, String)]) {
     }
 }
 
-/// A child process whose stderr is read line by line.
-struct Proc {
-    child: Child,
-    lines: Receiver<String>,
-    log: Vec<String>,
-}
-
-impl Proc {
-    fn spawn(mut c: Command) -> Proc {
-        let mut child = c
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn");
-        let stderr = child.stderr.take().unwrap();
-        let (tx, lines) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            for line in std::io::BufReader::new(stderr).lines().map_while(Result::ok) {
-                if tx.send(line).is_err() {
-                    break;
-                }
-            }
-        });
-        Proc {
-            child,
-            lines,
-            log: Vec::new(),
-        }
-    }
-
-    /// The first new line containing `part` within 30 s.
-    fn expect(&mut self, part: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
-            match self.lines.recv_timeout(left) {
-                Ok(line) => {
-                    self.log.push(line.clone());
-                    if line.contains(part) {
-                        return line;
-                    }
-                }
-                Err(_) => break,
-            }
-        }
-        panic!(
-            "no line with {part:?} within 30 s; so far:\n{}",
-            self.log.join("\n")
-        );
-    }
-
-    /// SIGTERM, then the exit status (within 15 s).
-    fn stop(&mut self) -> std::process::ExitStatus {
-        let ok = Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status()
-            .unwrap()
-            .success();
-        assert!(ok);
-        let deadline = Instant::now() + Duration::from_secs(15);
-        loop {
-            if let Some(s) = self.child.try_wait().unwrap() {
-                return s;
-            }
-            assert!(Instant::now() < deadline, "still running 15 s after SIGTERM");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
-impl Drop for Proc {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 fn sync(args: &[&str]) -> Command {
     let mut c = Command::new("bash");
     c.arg(repo().join("deploy/data-sync.sh"))
@@ -163,27 +86,20 @@ fn sync(args: &[&str]) -> Command {
     c
 }
 
-/// GET /readyz until its body contains `want` (at most 30 s); the last body.
-fn wait_readyz(base: &str, want: &str) -> String {
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    rt.block_on(async {
-        let http = reqwest::Client::new();
-        let deadline = Instant::now() + Duration::from_secs(30);
-        let mut last = String::new();
-        while Instant::now() < deadline {
-            if let Ok(r) = http.get(format!("{base}/readyz")).send().await {
-                last = r.text().await.unwrap_or_default();
-                if last.contains(want) {
-                    return last;
-                }
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        panic!("/readyz never said {want:?}; last: {last:?}");
+/// GET /readyz until its body contains `want` (bounded); that body.
+async fn wait_readyz(base: &str, want: &str) -> String {
+    let http = reqwest::Client::new();
+    let url = format!("{base}/readyz");
+    wait_for_value(DEADLINE * 2, &format!("/readyz saying {want:?}"), || async {
+        let body = http.get(&url).send().await.ok()?.text().await.ok()?;
+        body.contains(want).then_some(body)
     })
+    .await
+}
+
+/// The sync script as a child process, its log read line by line.
+fn spawn_sync(args: &[&str]) -> Pactbot {
+    Pactbot::spawn(sync(args), tempfile::tempdir().unwrap())
 }
 
 fn versions(dest: &Path) -> Vec<PathBuf> {
@@ -196,12 +112,13 @@ fn versions(dest: &Path) -> Vec<PathBuf> {
     v
 }
 
-#[test]
-fn configmap_updates_reach_a_running_server_and_a_broken_one_is_refused() {
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn configmap_updates_reach_a_running_server_and_a_broken_one_is_refused() {
     let root = tempfile::tempdir().unwrap();
     let (mount, dest) = (root.path().join("configmap"), root.path().join("dataset"));
     std::fs::create_dir(&mount).unwrap();
-    publish(&mount, 1, &keys(VERSION, false));
+    let version = fixture_dataset().meta.version.clone();
+    publish(&mount, 1, &keys(&version, false));
 
     // The init container: one copy, laid out and checked.
     let out = sync(&["--once", mount.to_str().unwrap(), dest.to_str().unwrap()])
@@ -211,48 +128,50 @@ fn configmap_updates_reach_a_running_server_and_a_broken_one_is_refused() {
     assert!(dest.join("current/partners/GB.json").is_file());
     assert!(dest.join("current/meta.json").is_file());
 
-    let mut serve = Command::new(env!("CARGO_BIN_EXE_pactbot"));
-    serve
-        .current_dir(root.path())
-        .env_remove("RUST_LOG")
-        .env_remove("PACTBOT_DATA")
-        .env_remove("PACTBOT_LISTEN")
-        .env("NO_COLOR", "1")
-        .env("DISCORD_PUBLIC_KEY", payloads::public_key_hex())
-        .args(["serve", "--listen", "127.0.0.1:0", "--data"])
-        .arg(dest.join("current"));
-    let mut serve = Proc::spawn(serve);
-    let first = serve.expect("http://");
+    let key = payloads::public_key_hex();
+    let data = dest.join("current");
+    let (c, dir) = pactbot(
+        &[
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--data",
+            data.to_str().unwrap(),
+        ],
+        &[("DISCORD_PUBLIC_KEY", &key)],
+    );
+    let mut serve = Pactbot::spawn(c, dir);
+    let first = serve.expect_log(&["http://"]).await;
     let base = first
         .split_whitespace()
         .find(|w| w.starts_with("http://"))
         .unwrap()
         .trim_end_matches("/interactions")
         .to_string();
-    wait_readyz(&base, &format!("data v{VERSION}"));
+    wait_readyz(&base, &format!("data v{version}")).await;
 
     // The sidecar, signalling this server.
     let pid = serve.child.id().to_string();
-    let mut watch = Proc::spawn(sync(&[
+    let mut watch = spawn_sync(&[
         "--watch",
         "1",
         mount.to_str().unwrap(),
         dest.to_str().unwrap(),
         "--pid",
         &pid,
-    ]));
-    watch.expect("watching");
+    ]);
+    watch.expect_new_log(&["watching"]).await;
 
     // 1. A new version is copied, switched to and reloaded.
     publish(&mount, 2, &keys("2099.1.1", false));
-    watch.expect("sent SIGHUP");
-    serve.expect("dataset reloaded");
-    wait_readyz(&base, "data v2099.1.1");
+    watch.expect_new_log(&["sent SIGHUP"]).await;
+    serve.expect_new_log(&["dataset reloaded"]).await;
+    wait_readyz(&base, "data v2099.1.1").await;
 
     // 2. A broken version is refused by the sync; the server keeps the last good one.
     publish(&mount, 3, &keys("2099.2.2", true));
-    watch.expect("the new dataset is invalid");
-    assert!(wait_readyz(&base, "data v").contains("data v2099.1.1"));
+    watch.expect_new_log(&["the new dataset is invalid"]).await;
+    assert!(wait_readyz(&base, "data v").await.contains("data v2099.1.1"));
     assert!(std::fs::read_link(dest.join("current"))
         .unwrap()
         .to_string_lossy()
@@ -261,10 +180,10 @@ fn configmap_updates_reach_a_running_server_and_a_broken_one_is_refused() {
     // 3. More updates: each taken up; at most three copies are kept.
     for (generation, version) in [(4, "2099.3.3"), (5, "2099.4.4"), (6, "2099.5.5")] {
         publish(&mount, generation, &keys(version, false));
-        wait_readyz(&base, &format!("data v{version}"));
+        wait_readyz(&base, &format!("data v{version}")).await;
     }
     assert!(versions(&dest).len() <= 3, "{:?}", versions(&dest));
 
-    assert!(watch.stop().success(), "{}", watch.log.join("\n"));
-    assert!(serve.stop().success(), "{}", serve.log.join("\n"));
+    watch.stop().await;
+    serve.stop().await;
 }

@@ -137,6 +137,13 @@ impl Pactbot {
         if let Some(l) = self.log.iter().find(|l| matches(l)) {
             return l.clone();
         }
+        self.expect_new_log(parts).await
+    }
+
+    /// Waits (bounded) for a log line not read yet that contains every one
+    /// of `parts`.
+    pub async fn expect_new_log(&mut self, parts: &[&str]) -> String {
+        let matches = |l: &String| parts.iter().all(|p| l.contains(p));
         let deadline = Instant::now() + DEADLINE;
         while let Some(line) = self.next_line(deadline).await {
             if matches(&line) {

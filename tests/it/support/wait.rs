@@ -33,3 +33,20 @@ where
         tokio::time::sleep(POLL).await;
     }
 }
+
+/// Waits until `probe()` gives a value and returns it; panics naming `what`
+/// after `within`.
+pub async fn wait_for_value<T, F, Fut>(within: Duration, what: &str, mut probe: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Option<T>>,
+{
+    let deadline = Instant::now() + within;
+    loop {
+        if let Some(v) = probe().await {
+            return v;
+        }
+        assert!(Instant::now() < deadline, "not true within {within:?}: {what}");
+        tokio::time::sleep(POLL).await;
+    }
+}
