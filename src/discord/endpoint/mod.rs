@@ -172,9 +172,12 @@ pub fn run(
         // SIGHUP reloads the dataset (see `reload.rs`); installed before the
         // first answer, so a SIGHUP never ends the process.
         tokio::spawn(super::reload::on_sighup(Arc::clone(endpoint.data())).context("listening for SIGHUP")?);
+        // SIGTERM/SIGINT too, before the address is announced: a signal
+        // right after start is a graceful shutdown, never the default death.
+        let stop = shutdown_signal();
         eprintln!("pactbot: answering Discord interactions at http://{addr}/interactions");
         tracing::info!(target: "pactbot::endpoint", %addr, "listening");
-        serve_until_signal(listener, &endpoint, &options).await
+        serve_until_signal(listener, &endpoint, &options, stop).await
     })
 }
 
@@ -199,12 +202,13 @@ async fn serve_until_signal(
     listener: tokio::net::TcpListener,
     endpoint: &Arc<Endpoint>,
     options: &Options,
+    stop: impl std::future::Future<Output = &'static str> + Send + 'static,
 ) -> anyhow::Result<()> {
     use anyhow::Context as _;
     let signalled = Arc::new(tokio::sync::Notify::new());
     let notify = Arc::clone(&signalled);
     let server = serve(listener, endpoint, options, async move {
-        let signal = shutdown_signal().await;
+        let signal = stop.await;
         tracing::info!(target: "pactbot::endpoint", signal, "shutting down: finishing requests in flight");
         notify.notify_one();
     });
