@@ -102,6 +102,9 @@ pub struct Reply {
     pub footer: String,
     /// Names the user may have meant (no match, ambiguous, unknown command).
     pub suggestions: Vec<String>,
+    /// Answers the user can pick ("Which one did you mean?"): a label and
+    /// the command line that answers it; Discord shows them as buttons.
+    pub choices: Vec<Choice>,
     pub page: Option<Page>,
     /// The structured answer for `--json` (whole, not just this page).
     /// Built only when asked for (`execute_json`): Discord never reads it.
@@ -149,6 +152,7 @@ pub struct ReplyBuilder {
     description: String,
     fields: Vec<Field>,
     suggestions: Vec<String>,
+    choices: Vec<Choice>,
     /// Whether [`ReplyBuilder::data`] keeps what it is given.
     wants_data: bool,
     data: Option<serde_json::Value>,
@@ -166,6 +170,7 @@ impl ReplyBuilder {
             description: String::new(),
             fields: Vec::new(),
             suggestions: Vec::new(),
+            choices: Vec::new(),
             wants_data: true,
             data: None,
             blocks: Vec::new(),
@@ -207,6 +212,15 @@ impl ReplyBuilder {
 
     pub fn suggestions(mut self, s: Vec<String>) -> Self {
         self.suggestions = s;
+        self
+    }
+
+    /// Answers to pick from: (label, command line).
+    pub fn choices(mut self, c: impl IntoIterator<Item = (String, String)>) -> Self {
+        self.choices = c
+            .into_iter()
+            .map(|(name, value)| Choice { name, value })
+            .collect();
         self
     }
 
@@ -370,6 +384,7 @@ impl ReplyBuilder {
             fields,
             footer,
             suggestions: self.suggestions,
+            choices: self.choices,
             page,
             data: self.data,
         }

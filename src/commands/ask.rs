@@ -130,6 +130,7 @@ fn not_understood(ds: &Dataset, text: &str, n: &NotUnderstood, lang: Lang, json:
         .wants_data(json)
         .description(d)
         .suggestions(lines.clone())
+        .choices(n.choices.iter().map(|c| (c.line.clone(), c.line.clone())))
         .data_with(|| json!({
             "question": { "text": text, "interpreted_as": Value::Null },
             "recognised": n.what_was_recognised.iter().map(|r| json!({ "kind": r.kind, "id": r.id, "name": r.name })).collect::<Vec<_>>(),

@@ -104,7 +104,7 @@ enum Plan {
     Ask(Ask, Format, Lang),
     /// Computed each time: rare answers (a command Discord should not have
     /// sent, a stale button) that are cheap and not worth a cache entry.
-    Reply(Reply, Format),
+    Reply(Box<Reply>, Format),
     /// Autocomplete with no focused option.
     NoChoices,
 }
@@ -121,7 +121,10 @@ fn plan(ds: &Dataset, req: &Request<'_>) -> (Plan, Outcome) {
             let args = options.iter().map(|(n, v)| (*n, v.clone()));
             let plan = match Invocation::new(name, args).and_then(Invocation::into_command) {
                 Ok(cmd) => Plan::Ask(Ask::Command(cmd), Format::DiscordMessage, *lang),
-                Err(e) => Plan::Reply(commands::error_reply(ds, name, &e, *lang), Format::DiscordMessage),
+                Err(e) => Plan::Reply(
+                    Box::new(commands::error_reply(ds, name, &e, *lang)),
+                    Format::DiscordMessage,
+                ),
             };
             let command = commands::table::find(name).map(|s| s.name);
             (plan, outcome("command", command))
@@ -146,12 +149,12 @@ fn plan(ds: &Dataset, req: &Request<'_>) -> (Plan, Outcome) {
         Request::Button { custom_id, lang } => {
             let plan = match custom_id.strip_prefix(PAGE_BUTTON_PREFIX) {
                 Some(line) => Plan::Ask(Ask::line(line), Format::DiscordButton, *lang),
-                None => Plan::Reply(stale_button(ds, *lang), Format::DiscordMessage),
+                None => Plan::Reply(Box::new(stale_button(ds, *lang)), Format::DiscordMessage),
             };
             (plan, outcome("button", None))
         }
         Request::Other => (
-            Plan::Reply(stale_button(ds, Lang::En), Format::DiscordMessage),
+            Plan::Reply(Box::new(stale_button(ds, Lang::En)), Format::DiscordMessage),
             Outcome {
                 kind: "modal",
                 command: None,

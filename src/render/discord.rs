@@ -160,12 +160,36 @@ fn pager(r: &Reply) -> Vec<ActionRow> {
     }]
 }
 
+/// One button per choice ("Which one did you mean?"), five to a row, at
+/// most four rows (the pager may take the fifth). A button carries the
+/// command line that answers it, as page buttons do; one whose line does
+/// not fit a custom id is left out.
+fn choice_rows(r: &Reply) -> Vec<ActionRow> {
+    let buttons: Vec<Button> = r
+        .choices
+        .iter()
+        .filter(|c| c.value.starts_with('/'))
+        .map(|c| button(c.name.clone(), Some(&c.value), "", false))
+        .filter(|b| !b.disabled)
+        .take(20)
+        .collect();
+    buttons
+        .chunks(5)
+        .map(|row| ActionRow {
+            kind: 1,
+            components: row.to_vec(),
+        })
+        .collect()
+}
+
 fn data(r: &Reply) -> ResponseData {
+    let mut components = choice_rows(r);
+    components.extend(pager(r));
     ResponseData {
         embeds: vec![embed(r)],
         allowed_mentions: Some(AllowedMentions::default()),
         flags: r.status.is_private().then_some(EPHEMERAL),
-        components: Some(pager(r)),
+        components: Some(components),
         choices: None,
     }
 }

@@ -159,3 +159,46 @@ fn a_question_not_understood_says_what_pactbot_answers() {
         "{text}"
     );
 }
+
+#[test]
+fn which_one_did_you_mean_comes_with_buttons_that_answer_the_choice() {
+    use pactbot::discord::interaction;
+    use serenity::all::Interaction;
+
+    let ds = Dataset::embedded().expect("embedded dataset");
+    let ask = crate::support::payloads::command(
+        "ask",
+        vec![crate::support::payloads::string_option(
+            "question",
+            "which countries pledged air defence and drones",
+            false,
+        )],
+    );
+    let i: Interaction = serde_json::from_str(&ask).expect("an interaction");
+    let (body, _) = interaction::respond(&ds, &i);
+    let body = serde_json::to_value(body).expect("JSON");
+    assert!(body["data"]["embeds"][0]["title"]
+        .as_str()
+        .is_some_and(|t| t.contains("Which one")));
+    let ids: Vec<String> = body["data"]["components"][0]["components"]
+        .as_array()
+        .expect("a row of buttons")
+        .iter()
+        .filter_map(|b| b["custom_id"].as_str().map(String::from))
+        .collect();
+    assert_eq!(ids, ["pg:/pledged aid:air-defence", "pg:/pledged aid:drones"]);
+
+    // Pressing the second answers it, in place.
+    let press: Interaction =
+        serde_json::from_str(&crate::support::payloads::button(&ids[1])).expect("a button");
+    let (answer, _) = interaction::respond(&ds, &press);
+    let answer = serde_json::to_value(answer).expect("JSON");
+    assert_eq!(answer["type"], 7, "the message is updated with the chosen answer");
+    let title = answer["data"]["embeds"][0]["title"].as_str().expect("a title");
+    assert!(title.starts_with("Drones"), "{title}");
+
+    // A partner name that could be two: each candidate is a button too.
+    let r = pactbot::answer(&ds, "/agreement country:korea", pactbot::lang::Lang::En);
+    let lines: Vec<&str> = r.choices.iter().map(|c| c.value.as_str()).collect();
+    assert_eq!(lines, ["/agreement country:KP", "/agreement country:KR"]);
+}

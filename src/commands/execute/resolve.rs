@@ -94,6 +94,11 @@ pub(super) fn no_match(
         .reply(Status::NoMatch, title)
         .description(description)
         .suggestions(names.clone())
+        .choices(
+            targets
+                .iter()
+                .filter_map(|&t| choice_line(ctx, t).map(|l| (ds.target_name(t).to_string(), l))),
+        )
         .data_with(|| NoMatchView {
             query: typed,
             ambiguous,
@@ -108,6 +113,19 @@ pub(super) fn no_match(
         );
     }
     b.build_one(&ctx.footer)
+}
+
+/// The command line that answers a candidate, for a button: the same
+/// command with the candidate's id (none for `/compare`, which has two).
+fn choice_line(ctx: &Ctx<'_>, t: Target) -> Option<String> {
+    use crate::commands::CommandKind as K;
+    let id = ctx.ds.target_id(t);
+    match (ctx.kind, t) {
+        (K::Agreement, Target::Partner(_) | Target::Country(_)) => Some(format!("/agreement country:{id}")),
+        (K::Pledged, Target::Aid(_)) => Some(format!("/pledged aid:{id}")),
+        (K::Search | K::Ask, _) => Some(format!("/search query:{id}")),
+        _ => None,
+    }
 }
 
 /// A real country that has no agreement: what it has instead, if anything.
