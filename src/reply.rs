@@ -129,10 +129,14 @@ fn chars(s: &str) -> usize {
     s.chars().count()
 }
 
-/// Cuts `s` to at most `max` characters, marking the cut with "…".
+/// Cuts `s` to at most `max` characters, marking the cut with "…" (which
+/// counts as one of them; with no room at all the result is empty).
 pub fn clip(s: &str, max: usize) -> String {
     if chars(s) <= max {
         return s.to_string();
+    }
+    if max == 0 {
+        return String::new();
     }
     let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
     out.push('…');
@@ -410,7 +414,10 @@ mod tests {
     fn clip_marks_the_cut_and_counts_characters_not_bytes() {
         assert_eq!(clip("Україна", 7), "Україна");
         assert_eq!(clip("Україна", 4), "Укр…");
-        assert_eq!(clip("abc", 0), "…".chars().take(0).collect::<String>() + "…");
+        // Never more than `max` characters, the mark included.
+        assert_eq!(clip("abc", 1), "…");
+        assert_eq!(clip("abc", 0), "");
+        assert_eq!(clip("", 0), "");
     }
 
     #[test]
