@@ -19,6 +19,7 @@ use super::{Command, CommandError, CommandKind};
 use crate::dataset::{AidId, AidType, Dataset, Partner, Text};
 use crate::lang::{Lang, Strings};
 use crate::reply::{Reply, ReplyBuilder, Status};
+use crate::search::Target;
 
 /// Answers a command from the dataset in `lang`, for a reader: text or a
 /// Discord message. Never fails: a bad or unknown input is an answer too
@@ -131,6 +132,16 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// A search target's name in the reader's language.
+    fn target_name(&self, t: Target) -> &'a str {
+        let ds = self.ds;
+        match t {
+            Target::Partner(i) => ds.partners[usize::from(i)].names.get(self.lang),
+            Target::Country(i) => ds.countries[usize::from(i)].names.get(self.lang),
+            Target::Aid(i) => self.aid_name(&ds.aid_types[usize::from(i)]),
+        }
+    }
+
     /// An aid type's name by id, or the id where the taxonomy lacks it.
     fn aid_name_of<'p>(&self, id: &'p AidId) -> &'p str
     where
@@ -194,6 +205,29 @@ mod tests {
                 assert_eq!(shown, json, "the same answer apart from its data: {cmd:?}");
             }
         }
+    }
+
+    #[test]
+    fn names_come_in_the_readers_language() {
+        let ds = ds();
+        let fr = ds.partners.iter().find(|p| p.id.as_str() == "FR").unwrap();
+        let typo = crate::commands::parse("/agreement country:Frnace").unwrap();
+        let r = execute(&ds, &typo, Lang::Uk);
+        assert!(r.title.contains(&fr.names.uk), "{}", r.title);
+        assert!(
+            r.description.contains(&format::bold(&fr.names.uk)),
+            "the match note names it in Ukrainian: {}",
+            r.description
+        );
+        let r = execute(&ds, &typo, Lang::En);
+        assert!(r.title.contains("France"), "{}", r.title);
+        let ambiguous = crate::commands::parse("/agreement country:austr").unwrap();
+        let r = execute(&ds, &ambiguous, Lang::Uk);
+        assert!(
+            r.suggestions.iter().all(|s| s.starts_with("Австр")),
+            "{:?}",
+            r.suggestions
+        );
     }
 
     #[test]

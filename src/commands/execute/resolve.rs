@@ -49,10 +49,7 @@ fn resolve(
             return Err(Box::new(no_match(ctx, what, typed, &suggestions, false)))
         }
     };
-    Ok((
-        target,
-        match_note(ctx.s, typed, stage, ctx.ds.target_name(target)),
-    ))
+    Ok((target, match_note(ctx.s, typed, stage, ctx.target_name(target))))
 }
 
 /// The candidates' targets, each once, in rank order.
@@ -76,7 +73,7 @@ pub(super) fn no_match(
 ) -> Reply {
     let (ds, s) = (ctx.ds, ctx.s);
     let targets = dedup_targets(candidates);
-    let names: Vec<String> = targets.iter().map(|&t| ds.target_name(t).to_string()).collect();
+    let names: Vec<String> = targets.iter().map(|&t| ctx.target_name(t).to_string()).collect();
     let shown = quoted(escape_user_text(typed, 80));
     let description = if ambiguous {
         (s.ambiguous)(what, &shown)
@@ -109,7 +106,7 @@ pub(super) fn no_match(
             s.suggestions,
             targets
                 .iter()
-                .map(|&t| bullet(format!("{} ({})", ds.target_name(t), code(ds.target_id(t))))),
+                .map(|&t| bullet(format!("{} ({})", ctx.target_name(t), code(ds.target_id(t))))),
         );
     }
     b.build_one(&ctx.footer)

@@ -15,7 +15,7 @@ pub(super) fn search(ctx: &Ctx<'_>, query: &str, page: usize) -> Reply {
         Resolution::Fuzzy { target, stage, .. } => answer_target(
             ctx,
             target,
-            match_note(ctx.s, query, Some(stage), ds.target_name(target)),
+            match_note(ctx.s, query, Some(stage), ctx.target_name(target)),
             page,
         ),
         Resolution::Ambiguous(c) => resolve::no_match(ctx, Sought::Thing, query, &c, true),
