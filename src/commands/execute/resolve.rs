@@ -94,7 +94,7 @@ pub(super) fn no_match(
         .choices(
             targets
                 .iter()
-                .filter_map(|&t| choice_line(ctx, t).map(|l| (ds.target_name(t).to_string(), l))),
+                .filter_map(|&t| choice_line(ctx, t).map(|l| (ctx.target_name(t).to_string(), l))),
         )
         .data_with(|| NoMatchView {
             query: typed,
