@@ -51,7 +51,7 @@ fn reader(language: Language, lang: Lang) -> Lang {
     }
 }
 
-fn understood(ds: &Dataset, text: &str, i: &Interpretation, lang: Lang, json: bool) -> Reply {
+pub(super) fn understood(ds: &Dataset, text: &str, i: &Interpretation, lang: Lang, json: bool) -> Reply {
     let mut reply = match parse(&i.line) {
         Ok(cmd) if json => execute_json(ds, &cmd, lang),
         Ok(cmd) => execute(ds, &cmd, lang),
@@ -101,7 +101,19 @@ const CAN_ANSWER: &[&str] = &[
     "counts and dates: “how many agreements are there?”, “the latest one”",
 ];
 
-fn not_understood(ds: &Dataset, text: &str, n: &NotUnderstood, lang: Lang, json: bool) -> Reply {
+pub(super) fn not_understood(ds: &Dataset, text: &str, n: &NotUnderstood, lang: Lang, json: bool) -> Reply {
+    not_understood_as("ask", ds, text, n, lang, json)
+}
+
+/// [`not_understood`] tagged as `command` (`/search` answers with it too).
+pub(super) fn not_understood_as(
+    command: &str,
+    ds: &Dataset,
+    text: &str,
+    n: &NotUnderstood,
+    lang: Lang,
+    json: bool,
+) -> Reply {
     let shown = escape_user_text(text, 80);
     let mut d = if n.choices.is_empty() {
         format!("pactbot did not understand “{shown}”.")
@@ -125,7 +137,7 @@ fn not_understood(ds: &Dataset, text: &str, n: &NotUnderstood, lang: Lang, json:
         "Which one did you mean?"
     };
     let lines: Vec<String> = n.choices.iter().map(|c| c.line.clone()).collect();
-    let mut b = ReplyBuilder::new("ask", Status::NoMatch, title)
+    let mut b = ReplyBuilder::new(command, Status::NoMatch, title)
         .lang(lang)
         .wants_data(json)
         .description(d)

@@ -5,7 +5,7 @@
 //! both become an [`Invocation`], checked against the table, then a
 //! [`Command`].
 
-mod ask;
+pub(crate) mod ask;
 mod autocomplete;
 mod execute;
 mod invocation;

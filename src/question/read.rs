@@ -148,7 +148,9 @@ fn words(text: &str) -> Vec<Word> {
             )
     }) {
         let letters: Vec<char> = raw.chars().filter(|c| c.is_alphabetic()).collect();
-        let capitals = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+        // A flag emoji ("🇯🇵") is its code, as certain as one in capitals.
+        let flag = raw.chars().any(|c| ('\u{1F1E6}'..='\u{1F1FF}').contains(&c));
+        let capitals = flag || (letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()));
         let norm = normalize(raw);
         for part in norm.split(' ').filter(|p| !p.is_empty()) {
             out.push(Word {

@@ -6,11 +6,42 @@ use super::{agreement, pledged, resolve, Ctx};
 use crate::dataset::Pledge;
 use crate::lang::Sought;
 use crate::reply::{Reply, Status};
-use crate::search::{Candidate, Resolution, Scope, Target};
+use crate::search::{Candidate, MatchStage, Resolution, Scope, Target};
+
+/// A free-text query of at most this many characters that is a typo of a
+/// name is offered as "did you mean", not answered.
+const SHORT_TYPO_CHARS: usize = 5;
 
 pub(super) fn search(ctx: &Ctx<'_>, query: &str, page: usize) -> Reply {
     let ds = ctx.ds;
-    match ds.index.resolve(query, Scope::Any) {
+    let resolution = ds.index.resolve(query, Scope::Any);
+    if !matches!(resolution, Resolution::Exact(_)) {
+        // Free text is often a question ("which countries pledged F-16s"):
+        // answer the command it maps to, unless that is this very search
+        // (a partner and an aid, answered below).
+        match crate::question::interpret(ds, query) {
+            Ok(i) if !i.line.starts_with("/search") => {
+                return crate::commands::ask::understood(ds, query, &i, ctx.lang, ctx.data)
+            }
+            // Nothing matched the whole text and the question is not
+            // understood: say what pactbot answers rather than offer names
+            // that merely look alike ("money" is not Monaco).
+            Err(n) if matches!(resolution, Resolution::NoMatch { .. }) || !n.choices.is_empty() => {
+                return crate::commands::ask::not_understood_as("search", ds, query, &n, ctx.lang, ctx.data)
+            }
+            _ => {}
+        }
+    }
+    match resolution {
+        // In free text a short word one letter from a name is as likely an
+        // ordinary word ("chat", "Chad"): offer the name, don't answer it.
+        Resolution::Fuzzy {
+            target,
+            stage: MatchStage::Typo,
+            alias,
+        } if query.trim().chars().count() <= SHORT_TYPO_CHARS => {
+            resolve::no_match(ctx, Sought::Thing, query, &[Candidate { target, alias }], false)
+        }
         Resolution::Exact(t) => answer_target(ctx, t, None, page),
         Resolution::Fuzzy { target, stage, .. } => answer_target(
             ctx,
