@@ -101,7 +101,7 @@ fn choice(ds: &Dataset, lang: Lang, t: Target) -> Choice {
             (s.partner_choice)(
                 p.names.get(lang),
                 p.names.other(lang),
-                &p.agreement.signed.to_string(),
+                &(s.date)(p.agreement.signed),
             )
         }
         Target::Aid(i) => {

@@ -58,6 +58,9 @@ fn with_article(name: &str) -> String {
 /// The English strings.
 pub static STRINGS: Strings = Strings {
     footer: |as_of, version| format!("pactbot · data as of {as_of} · v{version}"),
+    date: |d| d.to_string(),
+    decimal_separator: '.',
+    amount: |qualifier, currency, number| format!("{qualifier}{currency} {number}"),
     page_of: |n, count| format!("page {n} of {count}"),
     page_past_end: |asked, count| format!(
         "There is no page {asked}: this answer has {}.",

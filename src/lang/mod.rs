@@ -9,8 +9,10 @@
 //! up by `commands::execute::format`.
 
 mod en;
+mod uk;
 
 pub use en::STRINGS as EN;
+pub use uk::STRINGS as UK;
 
 use std::fmt;
 
@@ -62,10 +64,7 @@ impl Lang {
     pub fn strings(self) -> &'static Strings {
         match self {
             Lang::En => &EN,
-            // Issue 12 adds `uk.rs` with the Ukrainian values of the same
-            // struct; until then a Ukrainian reader gets the English strings
-            // (and the JSON still says `"lang": "uk"`).
-            Lang::Uk => &EN,
+            Lang::Uk => &UK,
         }
     }
 }
@@ -134,6 +133,12 @@ pub struct Strings {
     // Every reply.
     /// The footer: data date and version.
     pub footer: fn(as_of: &str, version: &str) -> String,
+    /// A date as this language writes it ("16 February 2024", "16 лютого 2024 р.").
+    pub date: fn(chrono::NaiveDate) -> String,
+    /// The decimal separator of numbers ("7.1", "7,1").
+    pub decimal_separator: char,
+    /// An amount: qualifier ("up to "), currency code and number ("7.1 bn").
+    pub amount: fn(qualifier: &str, currency: &str, number: &str) -> String,
     /// Appended to the footer of a paginated reply.
     pub page_of: fn(number: usize, count: usize) -> String,
     /// A page past the end was asked for; the last page is shown.

@@ -67,7 +67,7 @@ async fn sighup_swaps_the_dataset_between_two_interactions() {
 
     let first = ask(&mut fake, &about).await;
     assert!(
-        about_text(&first).contains(&format!("dataset v{version}")),
+        about_text(&first).contains(&format!("даних {version}")),
         "{first}"
     );
 
@@ -84,7 +84,7 @@ async fn sighup_swaps_the_dataset_between_two_interactions() {
         .await;
     assert!(line.contains("INFO"), "{line}");
     let second = ask(&mut fake, &about).await;
-    assert!(about_text(&second).contains("dataset v2099.1.1"), "{second}");
+    assert!(about_text(&second).contains("даних 2099.1.1"), "{second}");
 
     // A broken partner file: refused, naming the file; the last good version answers.
     std::fs::write(dir.path().join("partners/GB.json"), "{ not json").unwrap();
@@ -116,7 +116,7 @@ async fn sighup_with_the_built_in_dataset_has_nothing_to_reload() {
     bot.signal("HUP");
     bot.expect_log(&["nothing to reload", "built-in dataset"]).await;
     let body = ask(&mut fake, &fixture("about")).await;
-    let built_in = format!("dataset v{}", embedded().meta.version);
+    let built_in = format!("даних {}", embedded().meta.version);
     assert!(about_text(&body).contains(&built_in), "{body}");
     stop(bot).await;
 }

@@ -21,6 +21,7 @@ mod gateway_fixtures;
 mod gateway_limits;
 mod gateway_mentions;
 mod gateway_rest;
+mod languages;
 mod properties;
 mod questions;
 mod regressions;

@@ -20,7 +20,7 @@ pub(super) fn about(ctx: &Ctx<'_>, page: usize) -> Reply {
             ctx.t(&m.official_count_note),
         ),
         (s.about_counts)(ds.aid_types.len(), ds.countries.len()),
-        (s.about_as_of)(&bold(s.as_of_label), &m.as_of.to_string(), &m.version),
+        (s.about_as_of)(&bold(s.as_of_label), &(s.date)(m.as_of), &m.version),
         (s.about_evidence)(
             &bold(s.evidence_label),
             &italic((s.evidence)(Evidence::AgreementText)),
@@ -41,7 +41,12 @@ pub(super) fn about(ctx: &Ctx<'_>, page: usize) -> Reply {
         });
     for f in &m.frameworks {
         b = b.lines(
-            format!("{} ({}, {})", ctx.t(&f.title), f.date, ctx.t(&f.place)),
+            format!(
+                "{} ({}, {})",
+                ctx.t(&f.title),
+                (ctx.s.date)(f.date),
+                ctx.t(&f.place)
+            ),
             [
                 ctx.t(&f.summary).to_string(),
                 format!("{} {}", bold(s.who_label), ctx.t(&f.members)),

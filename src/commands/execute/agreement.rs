@@ -77,7 +77,7 @@ fn description(ctx: &Ctx<'_>, p: &Partner, note: Option<String>) -> String {
     };
     d.push_str(&format!(
         "{}{position}\n",
-        (s.signed_in)(&bold(a.signed), ctx.t(&a.place))
+        (s.signed_in)(&bold((s.date)(a.signed)), ctx.t(&a.place))
     ));
     d.push_str(&format!(
         "{} {}\n",

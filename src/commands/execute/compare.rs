@@ -139,7 +139,7 @@ fn money(ctx: &Ctx<'_>, p: &Partner) -> String {
 /// When, where, who and for how long.
 fn side(ctx: &Ctx<'_>, p: &Partner) -> String {
     (ctx.s.compare_side)(
-        &bold(p.agreement.signed),
+        &bold((ctx.s.date)(p.agreement.signed)),
         ctx.t(&p.agreement.place),
         &signatories(ctx.lang, &p.agreement.signatories.partner),
         ctx.t(&p.agreement.term),

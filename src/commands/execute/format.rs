@@ -83,27 +83,28 @@ fn host(url: &str) -> Option<&str> {
 pub(crate) fn money_amount(s: &Strings, m: &Money) -> String {
     let q = (s.qualifier)(m.qualifier);
     if m.currency.is_share_of_gdp() {
-        return format!("{q}{} {}", trim_number(m.amount), s.share_of_gdp);
+        return format!("{q}{} {}", trim_number(s, m.amount), s.share_of_gdp);
     }
-    format!("{q}{} {}", m.currency.as_str(), big_number(s, m.amount))
+    (s.amount)(q, m.currency.as_str(), &big_number(s, m.amount))
 }
 
 /// "7.1 bn", "200 m", "12".
 pub(crate) fn big_number(s: &Strings, x: f64) -> String {
     if x >= 1e9 {
-        format!("{} {}", trim_number(x / 1e9), s.billions)
+        format!("{} {}", trim_number(s, x / 1e9), s.billions)
     } else if x >= 1e6 {
-        format!("{} {}", trim_number(x / 1e6), s.millions)
+        format!("{} {}", trim_number(s, x / 1e6), s.millions)
     } else {
-        trim_number(x)
+        trim_number(s, x)
     }
 }
 
-/// At most three decimals, without trailing zeros.
-fn trim_number(x: f64) -> String {
-    let s = format!("{x:.3}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    s.to_string()
+/// At most three decimals, without trailing zeros, with the language's
+/// decimal separator.
+fn trim_number(s: &Strings, x: f64) -> String {
+    let n = format!("{x:.3}");
+    let n = n.trim_end_matches('0').trim_end_matches('.');
+    n.replace('.', &s.decimal_separator.to_string())
 }
 
 /// "Name, Office; Name, Office".

@@ -159,7 +159,7 @@ impl<'a> Ctx<'a> {
 }
 
 fn footer(s: &Strings, ds: &Dataset) -> String {
-    (s.footer)(&ds.meta.as_of.to_string(), &ds.meta.version)
+    (s.footer)(&(s.date)(ds.meta.as_of), &ds.meta.version)
 }
 
 #[cfg(test)]

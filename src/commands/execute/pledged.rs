@@ -287,7 +287,7 @@ fn line(ctx: &Ctx<'_>, p: &Partner, pl: &Pledge) -> String {
         "{} {} ({}) — {} {}{}",
         flag(p.id.as_str()),
         bold(ctx.name(p)),
-        p.agreement.signed,
+        (ctx.s.date)(p.agreement.signed),
         ctx.t(&pl.detail),
         evidence_mark(ctx, pl.evidence, pl.clause.as_ref()),
         source_link(ctx, &p.sources, &pl.sources)

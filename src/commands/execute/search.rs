@@ -125,7 +125,7 @@ fn pledge_of(ctx: &Ctx<'_>, p: Target, a: Target) -> Reply {
                 "{}\n\n{}",
                 pledge_line(pl),
                 (s.from_agreement)(
-                    &partner.agreement.signed.to_string(),
+                    &(ctx.s.date)(partner.agreement.signed),
                     ctx.t(&partner.agreement.place),
                     &agreement_md
                 ),

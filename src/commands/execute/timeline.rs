@@ -36,12 +36,12 @@ pub(super) fn timeline(ctx: &Ctx<'_>, page: usize) -> Reply {
     let first = ds
         .partners
         .first()
-        .map(|p| p.agreement.signed.to_string())
+        .map(|p| (ctx.s.date)(p.agreement.signed))
         .unwrap_or_default();
     let last = ds
         .partners
         .last()
-        .map(|p| p.agreement.signed.to_string())
+        .map(|p| (ctx.s.date)(p.agreement.signed))
         .unwrap_or_default();
     let s = ctx.s;
     ctx.reply(Status::Ok, s.timeline_title)

@@ -1,0 +1,294 @@
+//! Ukrainian: every fixed string of the replies.
+//!
+//! Written for a Ukrainian reader, not translated word for word: the terms
+//! are those of the President's Office and the Ministry of Defence
+//! ("безпекова угода", "Угода про співробітництво у сфері безпеки",
+//! "протиповітряна оборона"), dates read "16 лютого 2024 р.", numbers use a
+//! decimal comma ("7,1 млрд EUR"), and every count takes its plural form
+//! from [`plural`] (1 партнер, 2 партнери, 5 партнерів, 21 партнер).
+
+use chrono::{Datelike, NaiveDate};
+
+use super::{Sought, Strings};
+use crate::dataset::{Evidence, MoneyKind, Qualifier};
+use crate::search::MatchStage;
+
+/// Which of Ukrainian's three plural forms a number takes: `one` for 1, 21,
+/// 31 … (not 11), `few` for 2–4, 22–24 … (not 12–14), `many` for the rest.
+pub(crate) fn plural_form<'a>(n: usize, one: &'a str, few: &'a str, many: &'a str) -> &'a str {
+    let (d, h) = (n % 10, n % 100);
+    if d == 1 && h != 11 {
+        one
+    } else if (2..=4).contains(&d) && !(12..=14).contains(&h) {
+        few
+    } else {
+        many
+    }
+}
+
+/// "1 партнер", "3 партнери", "11 партнерів".
+fn plural(n: usize, one: &str, few: &str, many: &str) -> String {
+    format!("{n} {}", plural_form(n, one, few, many))
+}
+
+/// Months in the genitive, as a date is written: "16 лютого".
+const MONTHS: [&str; 12] = [
+    "січня",
+    "лютого",
+    "березня",
+    "квітня",
+    "травня",
+    "червня",
+    "липня",
+    "серпня",
+    "вересня",
+    "жовтня",
+    "листопада",
+    "грудня",
+];
+
+/// "16 лютого 2024 р.", as Ukrainian official texts write a date.
+fn date(d: NaiveDate) -> String {
+    format!("{} {} {} р.", d.day(), MONTHS[d.month0() as usize], d.year())
+}
+
+fn sought(s: Sought) -> &'static str {
+    match s {
+        Sought::Partner => "партнера",
+        Sought::Aid => "виду допомоги",
+        Sought::PartnerOrAid => "партнера чи виду допомоги",
+        Sought::Thing => "нічого",
+    }
+}
+
+fn sought_plural(s: Sought) -> &'static str {
+    match s {
+        Sought::Partner => "кількох партнерів",
+        Sought::Aid => "кілька видів допомоги",
+        Sought::PartnerOrAid => "кількох партнерів чи видів допомоги",
+        Sought::Thing => "кілька різних речей",
+    }
+}
+
+/// The Ukrainian strings.
+pub static STRINGS: Strings = Strings {
+    footer: |as_of, version| format!("pactbot · дані станом на {as_of} · v{version}"),
+    date,
+    decimal_separator: ',',
+    amount: |qualifier, currency, number| format!("{qualifier}{number} {currency}"),
+    page_of: |n, count| format!("сторінка {n} з {count}"),
+    page_past_end: |asked, count| format!(
+        "Сторінки {asked} немає: у цій відповіді {}.",
+        plural(count, "сторінка", "сторінки", "сторінок")
+    ),
+    continued: " (продовження)",
+    previous_button: "◀ Назад",
+    next_button: "Далі ▶",
+    next_page: "Наступна сторінка:",
+    previous_page: "Попередня сторінка:",
+    sources: "Джерела",
+    source: "Джерело",
+    source_link: "джерело",
+    official_source: " · офіційне",
+    evidence: |e| match e {
+        Evidence::AgreementText => "текст угоди",
+        Evidence::OfficialSummary => "офіційний виклад",
+        Evidence::Press => "повідомлення преси, у тексті не підтверджено",
+    },
+
+    evidence_at: |evidence, clause| format!("{evidence} · {clause}"),
+    alongside_mark: "оголошено під час підписання, до угоди не входить",
+
+    qualifier: |q| match q {
+        Qualifier::Exactly => "",
+        Qualifier::UpTo => "до ",
+        Qualifier::AtLeast => "щонайменше ",
+        Qualifier::About => "близько ",
+        Qualifier::MoreThan => "понад ",
+    },
+    money_kind: |k| match k {
+        MoneyKind::Military => "військова допомога",
+        MoneyKind::Financial => "фінансова підтримка",
+        MoneyKind::Humanitarian => "гуманітарна допомога",
+        MoneyKind::Reconstruction => "на відбудову",
+        MoneyKind::Total => "загальна сума",
+    },
+    billions: "млрд",
+    millions: "млн",
+    share_of_gdp: "% ВВП",
+
+    error_title: "Команда не спрацювала",
+    error_help: |help| format!("Наберіть {help}, щоб побачити всі команди."),
+    command_error: |e| e.to_string(),
+    match_note: |stage, typed, name| {
+        let how = match stage {
+            MatchStage::Prefix => "— початок назви",
+            MatchStage::Typo => "схоже на",
+            MatchStage::Abbreviation => "— скорочення від",
+        };
+        format!("{typed} {how} {name}.")
+    },
+    no_match_title: "Нічого не знайдено",
+    ambiguous_title: "Що саме ви мали на увазі?",
+    ambiguous: |s, typed| format!("{typed} може означати {}. Що саме ви мали на увазі?", sought_plural(s)),
+    nothing_close: |typed| format!("У даних немає нічого схожого на {typed}. Спробуйте назву країни, її код (GB, DE, EU) або вид допомоги (ППО, дрони)."),
+    no_such: |s, typed| format!("Не знайдено {} з назвою {typed}. Можливо, ви мали на увазі одне з цього?", sought(s)),
+    suggestions: "Можливі варіанти",
+    no_agreement_title: |flag, country| format!("{flag} {country} — угоди немає"),
+    no_agreement: |country, records, official, other, timeline| format!(
+        "{country}: двосторонньої безпекової угоди з Україною в цих даних немає. Дані охоплюють усі {records} {} ({official} в офіційному переліку та {other} поза ним); їх перелічує {timeline}.",
+        plural_form(records, "угоду", "угоди", "угод")
+    ),
+    what_is_known: "Що відомо",
+    see_also: "Див. також",
+    see_also_text: |timeline, search| format!("{timeline} перелічує всі угоди; {search} відповідає на будь-яке запитання."),
+
+    partner_choice: |name, en, signed| format!("{name} ({en}) · підписано {signed}"),
+    aid_choice: |name, en, n| format!("{name} ({en}) · {}", plural(n, "партнер", "партнери", "партнерів")),
+
+    agreement_title: |flag, partner| format!("{flag} {partner} — безпекова угода"),
+    count_position: |n, official| format!(" · № {n} з {official} в офіційному переліку"),
+    not_counted: "поза офіційним переліком",
+    signed_in: |date, place| format!("Підписано {date}, {place}"),
+    for_partner: |partner| format!("{partner}:"),
+    for_ukraine: "Україна:",
+    term: "Строк дії:",
+    status: "Правовий статус:",
+    official_count: "Офіційний перелік:",
+    money: "Кошти",
+    aid_areas: |n| format!("Напрями допомоги ({n})"),
+    notable: "Варто знати",
+    open_questions: "Відкриті питання",
+    alongside_areas: |n| format!("Оголошено під час підписання, до угоди не входить ({n})"),
+
+    pledged_title: |aid, aid_en| format!("{aid} ({aid_en}) — хто це пообіцяв"),
+    pledged_count: |n, total| format!(
+        "Це є в угодах {n} з {total} {} (за датою підписання).",
+        plural_form(total, "партнера", "партнерів", "партнерів")
+    ),
+    press_only: |n| format!(
+        "{} з них {} лише на повідомленнях преси — позначено нижче.",
+        n,
+        plural_form(n, "ґрунтується", "ґрунтуються", "ґрунтуються")
+    ),
+    partners: "Партнери",
+    nobody_pledged: "Жодна угода цього виду допомоги не згадує.",
+    alongside_section: "Оголошено під час підписання угод (не враховано)",
+    groups: "Групи",
+    alongside_note: |n| format!(
+        "Ще {} під час підписання (пакети допомоги того ж дня, коаліції, окремі меморандуми) наведено окремо й не враховано.",
+        plural(n, "оголошення", "оголошення", "оголошень")
+    ),
+
+    search_title: |flag, partner, aid| format!("{flag} {partner} — {aid}"),
+    from_agreement: |signed, place, agreement| format!("З угоди, підписаної {signed}, {place}. Повний запис: {agreement}"),
+    not_mentioned: |partner, aid, agreement, pledged| format!(
+        "{partner}: угода в цих даних не згадує напрям «{}». {agreement} показує, що вона охоплює; {pledged} — хто це пообіцяв.",
+        aid.to_lowercase()
+    ),
+
+    only_alongside: |partner, aid| format!(
+        "{partner}: напрям «{}» до угоди не входить; його оголосили під час підписання, а не в самій угоді:",
+        aid.to_lowercase()
+    ),
+
+    compare_title: |flag_a, a, flag_b, b| format!("{flag_a} {a} і {flag_b} {b}"),
+    compare_same: |p| format!("Обидві сторони — {p}: порівнювати нічого."),
+    compare_intro: |a, b| format!("{a} і {b}: коли підписали, скільки коштів пообіцяли і які напрями допомоги в них спільні."),
+    compare_side: |date, place, signatories, term| format!("Підписано {date}, {place}\n{signatories}\nСтрок дії: {term}"),
+    money_of: |p| format!("Кошти · {p}"),
+    no_amount: "Суму в угоді чи її офіційному викладі не названо.",
+    press_report: "повідомлення преси",
+    both_pledged: |n| format!("Пообіцяли обидва ({n})"),
+    only: |p, n| format!("Лише {p} ({n})"),
+    details: |a, b| format!("докладніше: {a}, {b}"),
+    compare_alongside: "Оголошено під час підписання, до угод не входить",
+
+    timeline_title: "Підписання за датами",
+    timeline_intro: |n, first, last, note| format!(
+        "{} з {first} до {last}; число — порядковий номер. {note}",
+        plural(n, "угода", "угоди", "угод")
+    ),
+    timeline: "Хронологія",
+
+    stats_title: "Угоди в цифрах",
+    stats_intro: |counted, records, about| format!(
+        "Угод в офіційному переліку: {counted}; усього записів: {records} (див. {about}).\nСуми коштів додають те, що названо в угодах чи їхніх офіційних викладах, окремо для кожної валюти; періоди й види допомоги різняться, а один фонд може бути названо у двох валютах, тож це порядок величин, а не підсумок."
+    ),
+    stats_press_left_out: |n| format!(
+        " Не враховано {}, оголошених під час підписання або відомих лише з преси.",
+        plural(n, "суму", "суми", "сум")
+    ),
+    commitments: |n| plural(n, "зобов'язання", "зобов'язання", "зобов'язань"),
+    signed_per_year: "Підписано за роками",
+    money_by_currency: "Кошти за валютами",
+    most_pledged: "Найчастіше обіцяють",
+    least_pledged: "Найрідше обіцяють",
+
+    about_title: "Про pactbot",
+    about_intro: "pactbot відповідає на запитання про двосторонні довгострокові безпекові угоди України за вибраними даними, де кожне твердження має джерело.",
+    about_coverage: |label, records, note| format!("{label} записів про угоди — {records}. {note}"),
+    about_counts: |aid, countries| format!(
+        "А також {} і {} без угоди — щоб і про них відповідати чесно.",
+        plural(aid, "вид допомоги", "види допомоги", "видів допомоги"),
+        plural(countries, "країна", "країни", "країн")
+    ),
+    about_as_of: |label, date, version| format!("{label} {date} · версія даних {version}"),
+    about_evidence: |label, text, summary, press| format!("{label} кожну обіцянку позначено як {text}, {summary} або {press}; повідомлення преси ніколи не видаються за зміст угоди."),
+    coverage_label: "Охоплення:",
+    as_of_label: "Станом на:",
+    evidence_label: "Докази:",
+    who_label: "Хто:",
+    help_title: "Як користуватися pactbot",
+    help_intro: "Питайте про двосторонні безпекові угоди України. Партнера можна назвати українською, англійською чи його власною мовою, кодом (GB, DE, EU) або скороченням; помилки в написанні не страшні. Види допомоги — звичайними словами (ППО, F-16, дрони).",
+    commands: "Команди",
+    example: |e| format!("наприклад, {e}"),
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plurals_take_all_three_ukrainian_forms() {
+        let p = |n| plural(n, "партнер", "партнери", "партнерів");
+        assert_eq!(p(1), "1 партнер");
+        assert_eq!(p(2), "2 партнери");
+        assert_eq!(p(4), "4 партнери");
+        assert_eq!(p(5), "5 партнерів");
+        assert_eq!(p(11), "11 партнерів");
+        assert_eq!(p(12), "12 партнерів");
+        assert_eq!(p(14), "14 партнерів");
+        assert_eq!(p(21), "21 партнер");
+        assert_eq!(p(22), "22 партнери");
+        assert_eq!(p(25), "25 партнерів");
+        assert_eq!(p(29), "29 партнерів");
+        assert_eq!(p(0), "0 партнерів");
+        assert_eq!(p(111), "111 партнерів");
+        assert_eq!(p(101), "101 партнер");
+    }
+
+    #[test]
+    fn dates_read_as_a_ukrainian_writes_them() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(date(d(2024, 2, 16)), "16 лютого 2024 р.");
+        assert_eq!(date(d(2024, 1, 12)), "12 січня 2024 р.");
+        assert_eq!(date(d(2025, 11, 30)), "30 листопада 2025 р.");
+    }
+
+    #[test]
+    fn counts_agree_with_their_number() {
+        assert_eq!((STRINGS.commitments)(1), "1 зобов'язання");
+        assert_eq!((STRINGS.commitments)(5), "5 зобов'язань");
+        assert_eq!(
+            (STRINGS.page_past_end)(3, 2),
+            "Сторінки 3 немає: у цій відповіді 2 сторінки."
+        );
+        assert_eq!(
+            (STRINGS.timeline_intro)(21, "a", "b", "").split(' ').nth(1),
+            Some("угода")
+        );
+        assert!((STRINGS.press_only)(1).contains("ґрунтується"));
+        assert!((STRINGS.press_only)(3).contains("ґрунтуються"));
+    }
+}

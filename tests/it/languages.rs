@@ -1,0 +1,138 @@
+//! A Ukrainian reader gets Ukrainian throughout: no fixed English string of
+//! the replies appears in any Ukrainian answer, on every command of the
+//! shipped data.
+
+use pactbot::dataset::Dataset;
+use pactbot::lang::{Lang, EN, UK};
+use pactbot::render;
+
+/// Every fixed English label that a Ukrainian reply could leak.
+fn english_labels() -> Vec<String> {
+    let s = &EN;
+    let mut v: Vec<String> = [
+        s.sources,
+        s.partners,
+        s.term,
+        s.status,
+        s.notable,
+        s.open_questions,
+        s.previous_button,
+        s.next_button,
+        s.what_is_known,
+        s.see_also,
+        s.suggestions,
+        s.timeline_title,
+        s.stats_title,
+        s.about_title,
+        s.help_title,
+        s.no_match_title,
+        s.ambiguous_title,
+        s.error_title,
+        s.alongside_mark,
+        s.alongside_section,
+        s.nobody_pledged,
+        s.signed_per_year,
+        s.money_by_currency,
+        s.most_pledged,
+        s.least_pledged,
+        s.no_amount,
+        s.coverage_label,
+        s.help_intro,
+        s.about_intro,
+    ]
+    .iter()
+    // A heading or label stands bold; a sentence stands as it is.
+    .map(|x| {
+        if x.contains(' ') && x.len() > 30 {
+            x.to_string()
+        } else {
+            format!("**{x}")
+        }
+    })
+    .collect();
+    for e in [
+        pactbot::dataset::Evidence::AgreementText,
+        pactbot::dataset::Evidence::OfficialSummary,
+        pactbot::dataset::Evidence::Press,
+    ] {
+        v.push(format!("_({}", (s.evidence)(e)));
+    }
+    v.push((s.footer)("", "").trim_end_matches(" · v").to_string());
+    v.push((s.page_of)(1, 2));
+    v
+}
+
+fn lines(ds: &Dataset) -> Vec<String> {
+    let mut l: Vec<String> = [
+        "/help",
+        "/about",
+        "/stats",
+        "/timeline",
+        "/timeline page:2",
+        "/compare first:GB second:US",
+        "/compare first:DE second:DE",
+        "/search query:Germany drones",
+        "/agreement country:Brazil",
+        "/agreement country:xyzzy",
+        "/pledged aid:xyzzy",
+        "/nope",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    for p in &ds.partners {
+        for page in 1..=3 {
+            l.push(format!("/agreement country:{} page:{page}", p.id));
+        }
+    }
+    for a in &ds.aid_types {
+        for page in 1..=2 {
+            l.push(format!("/pledged aid:{} page:{page}", a.id));
+        }
+    }
+    l
+}
+
+#[test]
+fn no_english_fixed_string_in_a_ukrainian_reply() {
+    let ds = Dataset::embedded().unwrap();
+    let labels = english_labels();
+    let mut leaks = Vec::new();
+    for line in lines(&ds) {
+        let text = render::text::render(&pactbot::answer(&ds, &line, Lang::Uk));
+        for label in &labels {
+            if !label.is_empty() && text.contains(label.as_str()) {
+                leaks.push(format!("{line}: {label:?}"));
+            }
+        }
+    }
+    assert!(
+        leaks.is_empty(),
+        "English in Ukrainian replies:\n{}",
+        leaks.join("\n")
+    );
+}
+
+#[test]
+fn the_ukrainian_strings_are_ukrainian() {
+    // Every label above has a Ukrainian counterpart with Cyrillic in it (or
+    // is language-neutral), so the check above cannot pass vacuously.
+    for (en, uk) in [
+        (EN.sources, UK.sources),
+        (EN.partners, UK.partners),
+        (EN.help_title, UK.help_title),
+    ] {
+        assert_ne!(en, uk);
+        assert!(uk.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)), "{uk}");
+    }
+    let text = render::text::render(&pactbot::answer(
+        &Dataset::embedded().unwrap(),
+        "/pledged aid:drones",
+        Lang::Uk,
+    ));
+    assert!(text.contains(UK.partners), "{text}");
+    assert!(
+        text.contains("лютого") || text.contains("січня") || text.contains("р."),
+        "{text}"
+    );
+}
