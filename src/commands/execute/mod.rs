@@ -211,7 +211,7 @@ mod tests {
     fn names_come_in_the_readers_language() {
         let ds = ds();
         let fr = ds.partners.iter().find(|p| p.id.as_str() == "FR").unwrap();
-        let typo = crate::commands::parse("/agreement country:Frnace").unwrap();
+        let typo = crate::commands::parse("/agreement country:Frannce").unwrap();
         let r = execute(&ds, &typo, Lang::Uk);
         assert!(r.title.contains(&fr.names.uk), "{}", r.title);
         assert!(
