@@ -10,6 +10,9 @@
 //! endpoint_bench startup RUNS PORT -- COMMAND [ARGS…]
 //! ```
 
+// A measuring tool: what it prints is its report.
+#![allow(clippy::print_stdout)]
+
 #[path = "../tests/it/support/payloads.rs"]
 mod support;
 

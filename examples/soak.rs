@@ -31,6 +31,9 @@
 //! Memory is the server's VmRSS from `/proc/PID/status` at the end of each
 //! window. The last lines are `RESULT …` key=value pairs and a Markdown table.
 
+// A measuring tool: what it prints is its report.
+#![allow(clippy::print_stdout)]
+
 #[path = "../tests/it/support/payloads.rs"]
 mod support;
 

@@ -4,7 +4,10 @@
 //! The core — [`dataset`], [`search`], [`commands`], [`lang`], [`reply`] — is
 //! free of any transport: the CLI, the Discord gateway and the HTTP
 //! interactions endpoint all call [`commands::execute`] in the reader's
-//! [`lang::Lang`] and render its [`reply::Reply`].
+//! [`lang::Lang`] and render its [`reply::Reply`]. A test below holds the
+//! core to that.
+
+#![forbid(unsafe_code)]
 
 pub mod answers;
 pub mod commands;
@@ -59,5 +62,85 @@ fn command_word(line: &str) -> &str {
         w
     } else {
         "unknown"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    /// The transport-free core, as `src/` paths; each must exist, so a
+    /// rename cannot make the guard pass by reading nothing.
+    const CORE: &[&str] = &[
+        "dataset",
+        "search",
+        "question",
+        "commands",
+        "lang",
+        "reply.rs",
+        "answers",
+        "answers.rs",
+        "render",
+    ];
+    const TRANSPORTS: &[&str] = &["serenity", "teloxide", "axum", "tokio", "tower", "hyper"];
+
+    fn rust_files(path: &Path, out: &mut Vec<PathBuf>) {
+        if path.is_dir() {
+            for entry in std::fs::read_dir(path).expect("readable source folder") {
+                rust_files(&entry.expect("directory entry").path(), out);
+            }
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path.to_path_buf());
+        }
+    }
+
+    /// Every use of a transport crate in code: a path (`tokio::spawn`), an
+    /// import (`use tokio`, `use {tokio, …}` is caught by the path form once
+    /// used) or an `extern crate`. Prose in comments may name them.
+    fn uses_of(source: &str, krate: &str) -> Vec<String> {
+        source
+            .lines()
+            .map(str::trim_start)
+            .filter(|l| !l.starts_with("//"))
+            .filter(|l| {
+                l.contains(&format!("{krate}::"))
+                    || l.starts_with(&format!("use {krate}"))
+                    || l.contains(&format!("extern crate {krate}"))
+            })
+            .map(str::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn the_core_never_uses_a_transport_crate() {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = Vec::new();
+        for part in CORE {
+            let path = src.join(part);
+            assert!(path.exists(), "{} is gone: update CORE", path.display());
+            rust_files(&path, &mut files);
+        }
+        assert!(files.len() > 20, "{files:?}");
+        let mut found = Vec::new();
+        for file in &files {
+            let source = std::fs::read_to_string(file).expect("readable source");
+            for krate in TRANSPORTS {
+                for line in uses_of(&source, krate) {
+                    found.push(format!("{}: {line}", file.display()));
+                }
+            }
+        }
+        assert!(
+            found.is_empty(),
+            "transport crates in the core:\n{}",
+            found.join("\n")
+        );
+        // The check itself sees a use.
+        assert_eq!(
+            uses_of("    let rt = tokio::runtime::Builder::new();", "tokio").len(),
+            1
+        );
+        assert_eq!(uses_of("use axum::Router;", "axum").len(), 1);
+        assert!(uses_of("// no tokio::spawn here", "tokio").is_empty());
     }
 }

@@ -1,9 +1,9 @@
-//! Configuration from the environment (and a `.env` file), with secrets that
-//! never print.
+//! The rules for the Discord settings, with secrets that never print.
 //!
-//! Every error names the variable and says what is wrong with it, but never
-//! repeats its value. Reading goes through a lookup function, so tests check
-//! the rules without touching the process environment.
+//! The binary reads every setting once, through clap (`env = …`, after
+//! `.env` is loaded first thing in `main`); the parsers here are its value
+//! parsers. Every error names the variable and says what is wrong with it,
+//! but never repeats its value.
 
 use std::fmt;
 
@@ -95,35 +95,19 @@ pub fn load_dotenv() -> Result<(), ConfigError> {
     }
 }
 
-/// The process environment as a lookup function (empty values count as unset).
-pub fn process_env(var: &str) -> Option<String> {
-    std::env::var(var).ok().filter(|v| !v.trim().is_empty())
+/// A Discord id (a snowflake: a positive 64-bit integer) from `var`.
+fn snowflake(var: &'static str, s: &str) -> Result<u64, ConfigError> {
+    parse_snowflake(s.trim()).map_err(|reason| ConfigError::Malformed { var, reason })
 }
 
-/// A required secret, checked by `validate` (whose error must not quote the value).
-pub fn secret(
-    lookup: impl Fn(&str) -> Option<String>,
-    var: &'static str,
-    hint: &'static str,
-    validate: impl Fn(&str) -> Result<(), String>,
-) -> Result<Secret, ConfigError> {
-    let value = lookup(var).ok_or(ConfigError::Missing { var, hint })?;
-    let value = value.trim().to_string();
-    validate(&value).map_err(|reason| ConfigError::Malformed { var, reason })?;
-    Ok(Secret(value))
+/// `DISCORD_GUILD_ID`.
+pub fn parse_guild_id(s: &str) -> Result<u64, ConfigError> {
+    snowflake(GUILD_VAR, s)
 }
 
-/// An optional Discord id (a snowflake: a positive 64-bit integer).
-pub fn snowflake(
-    lookup: impl Fn(&str) -> Option<String>,
-    var: &'static str,
-) -> Result<Option<u64>, ConfigError> {
-    match lookup(var) {
-        None => Ok(None),
-        Some(v) => parse_snowflake(v.trim())
-            .map(Some)
-            .map_err(|reason| ConfigError::Malformed { var, reason }),
-    }
+/// `DISCORD_APPLICATION_ID`.
+pub fn parse_application_id(s: &str) -> Result<u64, ConfigError> {
+    snowflake(APPLICATION_VAR, s)
 }
 
 /// A Discord id as typed on the command line or in the environment.
@@ -165,27 +149,34 @@ pub fn check_token(token: &str) -> Result<(), String> {
 }
 
 /// The bot token from `DISCORD_TOKEN`, without a `Bot ` prefix.
-pub fn discord_token(lookup: impl Fn(&str) -> Option<String>) -> Result<Secret, ConfigError> {
-    let s = secret(
-        lookup,
-        TOKEN_VAR,
-        "put the bot token in the environment or in .env (see .env.example)",
-        check_token,
-    )?;
-    Ok(Secret(
-        s.0.strip_prefix("Bot ").map(str::to_string).unwrap_or(s.0),
-    ))
+pub fn parse_token(s: &str) -> Result<Secret, ConfigError> {
+    let t = s.trim();
+    check_token(t).map_err(|reason| ConfigError::Malformed {
+        var: TOKEN_VAR,
+        reason,
+    })?;
+    Ok(Secret(t.strip_prefix("Bot ").unwrap_or(t).to_string()))
 }
 
 /// The application's Ed25519 public key from `DISCORD_PUBLIC_KEY` (64 hex
 /// characters, shown on the Developer Portal's General Information page).
 pub fn discord_public_key(lookup: impl Fn(&str) -> Option<String>) -> Result<[u8; 32], ConfigError> {
-    let var = PUBLIC_KEY_VAR;
-    let v = lookup(var).ok_or(ConfigError::Missing {
-        var,
+    let v = lookup(PUBLIC_KEY_VAR).ok_or_else(missing_public_key)?;
+    parse_public_key(&v)
+}
+
+/// The error for a public key that is not set.
+pub fn missing_public_key() -> ConfigError {
+    ConfigError::Missing {
+        var: PUBLIC_KEY_VAR,
         hint: "copy the application's public key from the Developer Portal (General Information)",
-    })?;
-    let bytes = hex::decode(v.trim()).map_err(|_| ConfigError::Malformed {
+    }
+}
+
+/// 64 hexadecimal characters, as `DISCORD_PUBLIC_KEY` holds them.
+pub fn parse_public_key(s: &str) -> Result<[u8; 32], ConfigError> {
+    let var = PUBLIC_KEY_VAR;
+    let bytes = hex::decode(s.trim()).map_err(|_| ConfigError::Malformed {
         var,
         reason: "expected 64 hexadecimal characters".into(),
     })?;
@@ -195,21 +186,24 @@ pub fn discord_public_key(lookup: impl Fn(&str) -> Option<String>) -> Result<[u8
     })
 }
 
-/// The test-only REST base URL override, if set.
-pub fn api_base(lookup: impl Fn(&str) -> Option<String>) -> Result<Option<String>, ConfigError> {
-    match lookup(API_BASE_VAR) {
-        None => Ok(None),
-        Some(v) => {
-            let v = v.trim().trim_end_matches('/').to_string();
-            if (v.starts_with("http://") || v.starts_with("https://")) && !v.contains(char::is_whitespace) {
-                Ok(Some(v))
-            } else {
-                Err(ConfigError::Malformed {
-                    var: API_BASE_VAR,
-                    reason: "expected a base URL such as http://127.0.0.1:8080 (for tests only)".into(),
-                })
-            }
-        }
+/// The test-only REST base URL override (`PACTBOT_DISCORD_API`).
+pub fn parse_api_base(s: &str) -> Result<String, ConfigError> {
+    let v = s.trim().trim_end_matches('/').to_string();
+    if (v.starts_with("http://") || v.starts_with("https://")) && !v.contains(char::is_whitespace) {
+        Ok(v)
+    } else {
+        Err(ConfigError::Malformed {
+            var: API_BASE_VAR,
+            reason: "expected a base URL such as http://127.0.0.1:8080 (for tests only)".into(),
+        })
+    }
+}
+
+/// The error for a required secret that is not set.
+pub fn missing_token() -> ConfigError {
+    ConfigError::Missing {
+        var: TOKEN_VAR,
+        hint: "put the bot token in the environment or in .env (see .env.example)",
     }
 }
 
@@ -226,27 +220,6 @@ pub struct DiscordConfig {
 }
 
 impl DiscordConfig {
-    /// Reads every variable, reporting the first one that is wrong.
-    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
-        Ok(DiscordConfig {
-            token: discord_token(&lookup)?,
-            guild_id: snowflake(&lookup, GUILD_VAR)?,
-            application_id: snowflake(&lookup, APPLICATION_VAR)?,
-            api_base: api_base(&lookup)?,
-        })
-    }
-
-    /// From the process environment (after [`load_dotenv`]).
-    pub fn from_env() -> Result<Self, ConfigError> {
-        Self::from_lookup(process_env)
-    }
-
-    /// `.env` (if present), then the environment: what the CLI calls.
-    pub fn for_cli() -> Result<Self, ConfigError> {
-        load_dotenv()?;
-        Self::from_env()
-    }
-
     /// serenity's REST client for this configuration: Discord's, or the
     /// fake named by `PACTBOT_DISCORD_API` (without rate limiting, which a
     /// fake does not signal).
@@ -268,15 +241,16 @@ mod tests {
 
     const TOKEN: &str = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GabcDE.abcdefghijklmnopqrstuvwxyz0123456789AB";
 
-    fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
-        move |k| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string())
-    }
-
     #[test]
     fn secrets_never_print() {
         let s = Secret::new(TOKEN);
         assert_eq!(format!("{s:?} {s}"), "[redacted] [redacted]");
-        let c = DiscordConfig::from_lookup(env(&[(TOKEN_VAR, TOKEN)])).unwrap();
+        let c = DiscordConfig {
+            token: parse_token(TOKEN).unwrap(),
+            guild_id: None,
+            application_id: None,
+            api_base: None,
+        };
         assert!(!format!("{c:?}").contains(TOKEN));
         assert_eq!(c.token.expose(), TOKEN);
         assert_eq!(s.scrub(&format!("url /x/{TOKEN}/y")), "url /x/[redacted]/y");
@@ -284,7 +258,7 @@ mod tests {
 
     #[test]
     fn a_missing_token_names_the_variable() {
-        let e = DiscordConfig::from_lookup(env(&[])).unwrap_err();
+        let e = missing_token();
         assert!(e.to_string().starts_with("DISCORD_TOKEN is not set"), "{e}");
         assert_eq!(e.exit_code(), 2);
     }
@@ -300,46 +274,51 @@ mod tests {
             "tok\u{e9}n.b.c",
             "a.b.c\"",
             "'a.b.c'",
+            "",
         ] {
-            let e = DiscordConfig::from_lookup(env(&[(TOKEN_VAR, bad)])).unwrap_err();
+            let e = parse_token(bad).unwrap_err();
             let msg = e.to_string();
             assert!(msg.starts_with("DISCORD_TOKEN is malformed"), "{bad}: {msg}");
-            assert!(!msg.contains(bad), "{bad} quoted in {msg}");
+            assert!(bad.is_empty() || !msg.contains(bad), "{bad} quoted in {msg}");
         }
     }
 
     #[test]
     fn a_bot_prefix_is_dropped_and_ids_are_checked() {
-        let prefixed = format!("Bot {TOKEN}");
-        let c = DiscordConfig::from_lookup(env(&[(TOKEN_VAR, &prefixed), (GUILD_VAR, "42")])).unwrap();
-        assert_eq!(c.token.expose(), TOKEN);
-        assert_eq!(c.guild_id, Some(42));
-        let e = DiscordConfig::from_lookup(env(&[(TOKEN_VAR, TOKEN), (GUILD_VAR, "my server")])).unwrap_err();
+        assert_eq!(parse_token(&format!(" Bot {TOKEN}\n")).unwrap().expose(), TOKEN);
+        assert_eq!(parse_guild_id(" 42 "), Ok(42));
+        let e = parse_guild_id("my server").unwrap_err();
         assert!(e.to_string().starts_with("DISCORD_GUILD_ID is malformed"), "{e}");
-        let e = DiscordConfig::from_lookup(env(&[(TOKEN_VAR, TOKEN), (API_BASE_VAR, "127.0.0.1:1")]))
-            .unwrap_err();
+        let e = parse_application_id("0").unwrap_err();
+        assert!(
+            e.to_string().starts_with("DISCORD_APPLICATION_ID is malformed"),
+            "{e}"
+        );
+        let e = parse_api_base("127.0.0.1:1").unwrap_err();
         assert!(
             e.to_string().starts_with("PACTBOT_DISCORD_API is malformed"),
             "{e}"
+        );
+        assert_eq!(
+            parse_api_base("http://127.0.0.1:1/").unwrap(),
+            "http://127.0.0.1:1"
         );
     }
 
     #[test]
     fn public_keys_are_64_hex_characters() {
         let key = "ab".repeat(32);
-        assert_eq!(
-            discord_public_key(env(&[(PUBLIC_KEY_VAR, &key)])).unwrap(),
-            [0xab; 32]
-        );
+        let lookup = |k: &str| (k == PUBLIC_KEY_VAR).then(|| key.clone());
+        assert_eq!(discord_public_key(lookup).unwrap(), [0xab; 32]);
         for bad in ["xyz", "abcd"] {
-            let e = discord_public_key(env(&[(PUBLIC_KEY_VAR, bad)])).unwrap_err();
+            let e = parse_public_key(bad).unwrap_err();
             assert!(
                 e.to_string().starts_with("DISCORD_PUBLIC_KEY is malformed"),
                 "{e}"
             );
         }
         assert!(matches!(
-            discord_public_key(env(&[])),
+            discord_public_key(|_| None),
             Err(ConfigError::Missing { .. })
         ));
     }

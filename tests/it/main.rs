@@ -13,6 +13,7 @@ mod basis;
 mod cli;
 mod dataset;
 mod deploy_data_sync;
+mod dotenv;
 mod endpoint;
 mod endpoint_faults;
 mod gateway_e2e;

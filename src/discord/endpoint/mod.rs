@@ -32,7 +32,6 @@ use axum::Router;
 use ed25519_dalek::VerifyingKey;
 use tower::ServiceBuilder;
 
-use super::config;
 use super::metrics::{self, Metrics};
 use super::signals::shutdown_signal;
 use crate::answers::{Answers, Limits};
@@ -148,21 +147,15 @@ where
 }
 
 /// `pactbot serve`: runs the endpoint on its own tokio runtime until a signal.
-///
-/// `PACTBOT_ANSWER_CACHE` (a number of answers, 0 = off) overrides
-/// [`Options::answer_cache`].
+/// Its settings come from the command line (`PACTBOT_ANSWER_CACHE` is
+/// `--answer-cache`, read by clap with the rest).
 pub fn run(
     listen: SocketAddr,
     key: VerifyingKey,
     data: Arc<SharedDataset>,
-    mut options: Options,
+    options: Options,
 ) -> anyhow::Result<()> {
     use anyhow::Context as _;
-    if let Some(v) = config::process_env("PACTBOT_ANSWER_CACHE") {
-        options.answer_cache = v.trim().parse().map_err(|_| {
-            anyhow::anyhow!("PACTBOT_ANSWER_CACHE is malformed: expected a number of answers (0 = off)")
-        })?;
-    }
     runtime()?.block_on(async move {
         let listener = tokio::net::TcpListener::bind(listen)
             .await
