@@ -92,6 +92,60 @@ pub(super) fn understood(ds: &Dataset, text: &str, i: &Interpretation, lang: Lan
     reply
 }
 
+/// What pactbot answers, with an example of each, in Ukrainian.
+const CAN_ANSWER_UK: &[&str] = &[
+    "хто пообіцяв вид допомоги чи систему: «хто дав ППО?», «які скандинавські країни дали F-16?»",
+    "угода одного партнера: «що обіцяла Японія?», «коли Німеччина підписала угоду?»",
+    "партнер і вид допомоги: «чи дала Японія ППО?»",
+    "два партнери поруч: «порівняй Британію і США»",
+    "кількість і дати: «скільки угод підписано?», «остання угода»",
+];
+
+/// The fixed words of the not-understood reply: (did not understand,
+/// several readings, recognised, data covers … , title, title when
+/// choosing, choices label, what pactbot answers label).
+struct Words {
+    not_understood: &'static str,
+    several: &'static str,
+    recognised: &'static str,
+    covers: &'static str,
+    help_tail: &'static str,
+    title: &'static str,
+    choose_title: &'static str,
+    choices: &'static str,
+    answers: &'static str,
+    can_answer: &'static [&'static str],
+}
+
+fn words(lang: Lang) -> Words {
+    match lang {
+        Lang::En => Words {
+            not_understood: "pactbot did not understand",
+            several: "could mean several things. Which one did you mean?",
+            recognised: "Recognised",
+            covers: "The data covers what the security agreements pledge, not deliveries or statements outside them. Type",
+            help_tail: "for every command.",
+            title: "Not understood",
+            choose_title: "Which one did you mean?",
+            choices: "Choices",
+            answers: "What pactbot answers",
+            can_answer: CAN_ANSWER,
+        },
+        Lang::Uk => Words {
+            not_understood: "pactbot не зрозумів запит",
+            several: "можна зрозуміти по-різному. Що саме ви мали на увазі?",
+            recognised: "Розпізнано",
+            covers: "Дані охоплюють зобовʼязання з безпекових угод, а не поставки чи заяви поза ними. Наберіть",
+            help_tail: ", щоб побачити всі команди.",
+            title: "Не зрозуміло",
+            choose_title: "Що саме ви мали на увазі?",
+            choices: "Варіанти",
+            answers: "На що відповідає pactbot",
+            can_answer: CAN_ANSWER_UK,
+        },
+    }
+}
+
 /// What pactbot answers, with an example of each.
 const CAN_ANSWER: &[&str] = &[
     "who pledged a kind of aid or a system: “which Nordic countries pledged F-16s?”, “хто дав ППО?”",
@@ -114,11 +168,16 @@ pub(super) fn not_understood_as(
     lang: Lang,
     json: bool,
 ) -> Reply {
+    let w = words(lang);
     let shown = escape_user_text(text, 80);
+    let quoted = match lang {
+        Lang::Uk => format!("«{shown}»"),
+        Lang::En => format!("“{shown}”"),
+    };
     let mut d = if n.choices.is_empty() {
-        format!("pactbot did not understand “{shown}”.")
+        format!("{} {quoted}.", w.not_understood)
     } else {
-        format!("“{shown}” could mean several things. Which one did you mean?")
+        format!("{quoted} {}", w.several)
     };
     if !n.what_was_recognised.is_empty() {
         let names: Vec<String> = n
@@ -126,15 +185,17 @@ pub(super) fn not_understood_as(
             .iter()
             .map(|r| format!("{} ({})", r.name, r.kind))
             .collect();
-        d.push_str(&format!(" Recognised: {}.", names.join(", ")));
+        d.push_str(&format!(" {}: {}.", w.recognised, names.join(", ")));
     }
-    d.push_str(" The data covers what the security agreements pledge, not deliveries or statements outside them. Type ");
-    d.push_str(&code("/help"));
-    d.push_str(" for every command.");
+    d.push_str(&format!(" {} {}", w.covers, code("/help")));
+    if !w.help_tail.starts_with(',') {
+        d.push(' ');
+    }
+    d.push_str(w.help_tail);
     let title = if n.choices.is_empty() {
-        "Not understood"
+        w.title
     } else {
-        "Which one did you mean?"
+        w.choose_title
     };
     let lines: Vec<String> = n.choices.iter().map(|c| c.line.clone()).collect();
     let mut b = ReplyBuilder::new(command, Status::NoMatch, title)
@@ -150,14 +211,11 @@ pub(super) fn not_understood_as(
         }));
     if !n.choices.is_empty() {
         b = b.lines(
-            "Choices",
+            w.choices,
             n.choices.iter().map(|c| format!("• {}", code(&c.line))),
         );
     }
-    b = b.lines(
-        "What pactbot answers",
-        CAN_ANSWER.iter().map(|s| format!("• {s}")),
-    );
+    b = b.lines(w.answers, w.can_answer.iter().map(|s| format!("• {s}")));
     b.build_one(&(lang.strings().footer)(
         &ds.meta.as_of.to_string(),
         &ds.meta.version,

@@ -124,7 +124,16 @@ pub fn decide(ds: &Dataset, r: &Reading) -> Decision {
     }
     if n.places.is_empty() {
         if !n.groups.is_empty() {
-            return Decision::None;
+            // "what is the Ukraine Compact", "G7": what `/about` explains.
+            let about = n
+                .groups
+                .iter()
+                .all(|&g| matches!(ds.groups[usize::from(g)].id.as_str(), "g7" | "ukraine-compact"));
+            return if about && !r.has(Cue::Who) {
+                Decision::One(Intent::About)
+            } else {
+                Decision::None
+            };
         }
         if r.has(Cue::Latest) || r.has(Cue::First) {
             return latest_or_first(ds, r);

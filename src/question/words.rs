@@ -346,7 +346,6 @@ pub static KEYWORDS: &[Keyword] = &[
     w("є", YesNo),
     // help, stats, timeline, about
     w("довідка", Help),
-    w("допоможи", Help),
     w("commands", Help),
     w("справка", Help),
     w("pomocy", Help),
@@ -518,6 +517,9 @@ pub static FILLER: &[&str] = &[
     "have",
     "had",
     "provide",
+    "want",
+    "know",
+    "learn",
     "us",
     "if",
     "happens",
@@ -1087,7 +1089,19 @@ pub static EXTRA_AID: &[(&str, &[&str])] = &[
             "humanitarian",
         ],
     ),
-    ("reconstruction", &["восстановление", "odbudowa", "odbudowę"]),
+    (
+        "reconstruction",
+        &[
+            "восстановление",
+            "odbudowa",
+            "відбудувати",
+            "відбудови",
+            "відновити",
+            "восстановить",
+            "odbudować",
+            "odbudowę",
+        ],
+    ),
     (
         "energy",
         &[
