@@ -162,6 +162,9 @@ pub struct ReplyBuilder {
     data: Option<serde_json::Value>,
     /// Fields are grouped into blocks that stay on one page together.
     blocks: Vec<std::ops::Range<usize>>,
+    /// Blocks that must open a new page, by block index, with the title
+    /// that page and the pages it runs on to carry (detail pages of a card).
+    breaks: Vec<(usize, String)>,
 }
 
 impl ReplyBuilder {
@@ -178,6 +181,7 @@ impl ReplyBuilder {
             wants_data: true,
             data: None,
             blocks: Vec::new(),
+            breaks: Vec::new(),
         }
     }
 
@@ -275,6 +279,14 @@ impl ReplyBuilder {
         self
     }
 
+    /// Starts a new page for what follows, titled `title` (and so are the
+    /// pages it runs on to), so that a short first page (a card) keeps its
+    /// details on pages of their own. Ignored when nothing follows.
+    pub fn new_page(mut self, title: impl Into<String>) -> Self {
+        self.breaks.push((self.blocks.len(), title.into()));
+        self
+    }
+
     /// Several fields that belong on the same page (one entry of a list).
     pub fn block(mut self, fields: impl IntoIterator<Item = (String, String, bool)>) -> Self {
         let start = self.fields.len();
@@ -306,25 +318,39 @@ impl ReplyBuilder {
         });
     }
 
-    /// Splits the fields into pages; the description goes on the first page.
-    fn pages(&self, footer_len: usize) -> Vec<Vec<std::ops::Range<usize>>> {
-        let head = chars(&self.title) + footer_len + 40;
-        let mut pages: Vec<Vec<std::ops::Range<usize>>> = vec![Vec::new()];
-        let mut used = head + chars(&self.description);
+    /// Splits the fields into pages, each with its title (the reply's own
+    /// unless a [`ReplyBuilder::new_page`] section gave another); the
+    /// description goes on the first page.
+    fn pages(&self, footer_len: usize) -> Vec<(Vec<std::ops::Range<usize>>, &str)> {
+        let head = |title: &str| chars(title) + footer_len + 40;
+        let mut title: &str = &self.title;
+        let mut pages: Vec<(Vec<std::ops::Range<usize>>, &str)> = vec![(Vec::new(), title)];
+        let mut used = head(title) + chars(&self.description);
         let mut count = 0;
-        for b in &self.blocks {
+        for (i, b) in self.blocks.iter().enumerate() {
+            let forced = self.breaks.iter().rev().find(|(at, _)| *at == i);
+            if let Some((_, t)) = forced {
+                title = t;
+            }
             let size: usize = self.fields[b.clone()]
                 .iter()
                 .map(|f| chars(&f.name) + chars(&f.value))
                 .sum();
             let n = b.len();
-            let current = pages.last_mut().expect("one page at least");
-            if !current.is_empty() && (used + size > PAGE_BUDGET || count + n > limits::FIELDS) {
-                pages.push(Vec::new());
-                used = head;
+            let current = &pages.last().expect("one page at least").0;
+            let full = used + size > PAGE_BUDGET || count + n > limits::FIELDS;
+            // The first page is not empty when it holds the description.
+            let card = pages.len() == 1 && !self.description.is_empty();
+            let occupied = !current.is_empty() || (forced.is_some() && card);
+            if occupied && (forced.is_some() || full) {
+                pages.push((Vec::new(), title));
+                used = head(title);
                 count = 0;
+            } else if forced.is_some() {
+                // A section at the very start: the first page takes its title.
+                pages.last_mut().expect("one page at least").1 = title;
             }
-            pages.last_mut().expect("one page at least").push(b.clone());
+            pages.last_mut().expect("one page at least").0.push(b.clone());
             used += size;
             count += n;
         }
@@ -347,13 +373,14 @@ impl ReplyBuilder {
         let count = pages.len();
         let asked = number;
         let number = number.clamp(1, count);
-        let fields: Vec<Field> = pages[number - 1]
+        let (blocks, page_title) = &pages[number - 1];
+        let fields: Vec<Field> = blocks
             .iter()
             .flat_map(|r| self.fields[r.clone()].iter().cloned())
             .collect();
         let (title, footer, page) = if count > 1 {
             (
-                clip(&format!("{} ({number}/{count})", self.title), limits::TITLE),
+                clip(&format!("{page_title} ({number}/{count})"), limits::TITLE),
                 format!("{footer_base} · {}", (self.lang.strings().page_of)(number, count)),
                 Some(Page {
                     number,
@@ -408,6 +435,33 @@ mod tests {
 
     fn build(b: ReplyBuilder, page: usize) -> Reply {
         b.build("data as of 2025-11-30", page, |n| format!("/x page:{n}"))
+    }
+
+    #[test]
+    fn a_new_page_section_starts_its_own_titled_page() {
+        let b = ReplyBuilder::new("/x", Status::Ok, "Card")
+            .description("short card")
+            .new_page("Details")
+            .lines("A", ["a".to_string()])
+            .lines("B", ["b".to_string()])
+            .new_page("Sources")
+            .lines("S", ["s".to_string()]);
+        let pages: Vec<Reply> = (1..=3).map(|n| build(b.clone(), n)).collect();
+        assert_eq!(pages[0].title, "Card (1/3)");
+        assert!(pages[0].fields.is_empty());
+        assert_eq!(pages[0].description, "short card");
+        assert_eq!(pages[1].title, "Details (2/3)");
+        assert_eq!(pages[1].fields.len(), 2);
+        assert_eq!(pages[2].title, "Sources (3/3)");
+        assert_eq!(pages[2].fields[0].name, "S");
+        // Without a description, a section at the start titles page 1.
+        let b = ReplyBuilder::new("/x", Status::Ok, "T")
+            .new_page("First")
+            .lines("A", ["a".to_string()])
+            .new_page("Second")
+            .lines("B", ["b".to_string()]);
+        assert_eq!(build(b.clone(), 1).title, "First (1/2)");
+        assert_eq!(build(b, 2).title, "Second (2/2)");
     }
 
     #[test]

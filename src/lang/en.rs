@@ -144,6 +144,12 @@ pub static STRINGS: Strings = Strings {
     notable: "Notable",
     open_questions: "Open questions",
     alongside_areas: |n| format!("Announced alongside, not in the agreement ({n})"),
+    agreement_part_title: |flag, partner, part| format!("{flag} {partner} — {part}"),
+    part_aid: "aid areas",
+    part_notes: "notable points",
+    part_sources: "sources",
+    card_alongside: |n| format!("and {} announced alongside, not in the agreement", plural(n, "more area", "more areas")),
+    card_money_alongside: "Announced alongside, not in the agreement:",
 
     pledged_title: |aid, aid_uk| format!("{aid} ({aid_uk}) — who pledged it"),
     pledged_count: |n, total| format!("{n} of {total} partners pledged it, in signing order."),

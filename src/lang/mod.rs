@@ -210,6 +210,18 @@ pub struct Strings {
     pub open_questions: &'static str,
     /// The section of what was announced alongside the agreement.
     pub alongside_areas: fn(n: usize) -> String,
+    /// The title of a detail page of the card: "🇯🇵 Japan — aid areas".
+    pub agreement_part_title: fn(flag: &str, partner: &str, part: &str) -> String,
+    /// The detail pages after the card: aid lines, notable points and open
+    /// questions, sources.
+    pub part_aid: &'static str,
+    pub part_notes: &'static str,
+    pub part_sources: &'static str,
+    /// The card's line after the aid area names: how many more were only
+    /// announced alongside the agreement.
+    pub card_alongside: fn(n: usize) -> String,
+    /// The card's label over the money announced alongside the agreement.
+    pub card_money_alongside: &'static str,
 
     // /pledged.
     pub pledged_title: fn(aid: &str, aid_uk: &str) -> String,

@@ -160,6 +160,12 @@ pub static STRINGS: Strings = Strings {
     notable: "Варто знати",
     open_questions: "Відкриті питання",
     alongside_areas: |n| format!("Оголошено під час підписання, до угоди не входить ({n})"),
+    agreement_part_title: |flag, partner, part| format!("{flag} {partner} — {part}"),
+    part_aid: "напрями допомоги",
+    part_notes: "варто знати",
+    part_sources: "джерела",
+    card_alongside: |n| format!("і ще {} оголошено під час підписання, до угоди не входить", plural(n, "напрям", "напрями", "напрямів")),
+    card_money_alongside: "Оголошено під час підписання, до угоди не входить:",
 
     pledged_title: |aid, aid_en| format!("{aid} ({aid_en}) — хто це пообіцяв"),
     pledged_count: |n, total| format!(

@@ -1,11 +1,12 @@
 //! Every command's response, for every partner and every aid type in the
-//! dataset, through serenity's model and `interaction::respond`, stays
+//! dataset, in every language (the user's Discord locale), through serenity's model and `interaction::respond`, stays
 //! inside Discord's limits and pings nobody. Long answers are followed page
 //! by page through their own "Next" buttons.
 
 use crate::support::{discord_limits as limits, fixture};
 use pactbot::dataset::Dataset;
 use pactbot::discord::interaction;
+use pactbot::lang::Lang;
 use serde_json::{json, Value};
 use serenity::all::Interaction;
 
@@ -14,16 +15,28 @@ struct Harness {
     command: Value,
     autocomplete: Value,
     button: Value,
+    lang: Lang,
     checked: usize,
 }
 
 impl Harness {
-    fn new() -> Self {
+    /// Interactions from a user whose client speaks `lang`.
+    fn new(lang: Lang) -> Self {
+        let locale = match lang {
+            Lang::En => "en-US",
+            Lang::Uk => "uk",
+        };
+        let from = |name: &str| {
+            let mut v = fixture(name);
+            v["locale"] = json!(locale);
+            v
+        };
         Harness {
             ds: Dataset::embedded().expect("the built-in dataset loads"),
-            command: fixture("agreement"),
-            autocomplete: fixture("autocomplete_country"),
-            button: fixture("button_next_page"),
+            command: from("agreement"),
+            autocomplete: from("autocomplete_country"),
+            button: from("button_next_page"),
+            lang,
             checked: 0,
         }
     }
@@ -44,14 +57,14 @@ impl Harness {
         let mut p = self.command.clone();
         p["data"]["name"] = json!(name);
         p["data"]["options"] = options.clone();
-        let what = format!("/{name} {options}");
+        let what = format!("/{name} {options} ({:?})", self.lang);
         let mut body = self.respond(&what, &p);
         assert_eq!(body["type"], 4, "{what}");
         let mut pages = 1;
         let mut seen = vec![body["data"]["embeds"][0]["title"].clone()];
         while let Some((_, next)) = crate::support::page_buttons(&body)
             .into_iter()
-            .find(|(l, _)| l.starts_with("Next"))
+            .find(|(l, _)| l == self.lang.strings().next_button)
         {
             pages += 1;
             assert!(pages <= 100, "{what}: more than 100 pages");
@@ -82,7 +95,13 @@ fn s(name: &str, value: &str) -> Value {
 
 #[test]
 fn every_partner_every_aid_every_command_every_page() {
-    let mut h = Harness::new();
+    for lang in Lang::ALL {
+        every_page_in(lang);
+    }
+}
+
+fn every_page_in(lang: Lang) {
+    let mut h = Harness::new(lang);
     let partners: Vec<(String, String)> =
         h.ds.partners
             .iter()
@@ -160,13 +179,19 @@ fn every_partner_every_aid_every_command_every_page() {
         }
     }
     // Pagination was exercised, not just single pages.
-    assert!(paginated > 0, "no answer needed a second page");
-    assert!(h.checked > 400, "only {} responses checked", h.checked);
+    assert!(paginated > 0, "{lang:?}: no answer needed a second page");
+    assert!(h.checked > 400, "{lang:?}: only {} responses checked", h.checked);
 }
 
 #[test]
 fn no_match_and_errors_stay_within_limits_too() {
-    let mut h = Harness::new();
+    for lang in Lang::ALL {
+        no_match_and_errors_in(lang);
+    }
+}
+
+fn no_match_and_errors_in(lang: Lang) {
+    let mut h = Harness::new(lang);
     let long = "Ж".repeat(200);
     for (name, options) in [
         ("agreement", json!([s("country", "Atlantis")])),

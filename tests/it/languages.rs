@@ -81,7 +81,7 @@ fn lines(ds: &Dataset) -> Vec<String> {
     .map(|s| s.to_string())
     .collect();
     for p in &ds.partners {
-        for page in 1..=3 {
+        for page in 1..=5 {
             l.push(format!("/agreement country:{} page:{page}", p.id));
         }
     }
@@ -135,4 +135,43 @@ fn the_ukrainian_strings_are_ukrainian() {
         text.contains("лютого") || text.contains("січня") || text.contains("р."),
         "{text}"
     );
+}
+
+/// The card that `/agreement` opens with stays short in both languages, for
+/// every partner: its details are on the pages after it.
+#[test]
+fn every_agreement_card_is_short_in_both_languages() {
+    let ds = Dataset::embedded().unwrap();
+    let mut longest = (0, String::new());
+    for lang in Lang::ALL {
+        for p in &ds.partners {
+            let line = format!("/agreement country:{}", p.id);
+            let r = pactbot::answer(&ds, &line, lang);
+            let page = r.page.as_ref().expect("the details follow on more pages");
+            assert_eq!(page.number, 1, "{line}");
+            assert!(page.count >= 3, "{line}: {} pages", page.count);
+            assert!(
+                r.fields.is_empty(),
+                "{line} ({lang:?}): the card has no detail fields"
+            );
+            let n = r.embed_chars();
+            assert!(n <= 1500, "{line} ({lang:?}): card of {n} characters");
+            if n > longest.0 {
+                longest = (n, format!("{line} ({lang:?})"));
+            }
+            // The detail pages say what they hold.
+            let s = lang.strings();
+            let titles: Vec<String> = (2..=page.count)
+                .map(|k| pactbot::answer(&ds, &format!("{line} page:{k}"), lang).title)
+                .collect();
+            for part in [s.part_aid, s.part_sources] {
+                assert!(
+                    titles.iter().any(|t| t.contains(part)),
+                    "{line} ({lang:?}): no page titled {part:?} in {titles:?}"
+                );
+            }
+        }
+    }
+    assert!(longest.0 > 300, "cards measured: {longest:?}");
+    eprintln!("longest card: {} characters, {}", longest.0, longest.1);
 }

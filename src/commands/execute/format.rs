@@ -152,6 +152,25 @@ pub(crate) fn money_line(ctx: &Ctx<'_>, sources: &[Source], m: &Money) -> String
     ))
 }
 
+/// One money commitment for the card: amount, kind, period, evidence;
+/// its note and source stay on the detail page ([`money_line`]), and the
+/// card groups what was announced alongside under a label of its own.
+pub(crate) fn money_short(ctx: &Ctx<'_>, m: &Money) -> String {
+    let s = ctx.s;
+    bullet(format!(
+        "{} {}, {} {}",
+        bold(money_amount(s, m)),
+        (s.money_kind)(m.kind),
+        m.period.get(ctx.lang),
+        evidence_mark(ctx, m.evidence, None),
+    ))
+}
+
+/// The card's one line of aid area names: "**Aid areas (3):** A · B · C".
+pub(crate) fn names_line(label: &str, names: &[&str]) -> String {
+    format!("{} {}", bold(format!("{label}:")), names.join(" · "))
+}
+
 /// A note shown when the match was not exact.
 pub(crate) fn match_note(s: &Strings, typed: &str, stage: Option<MatchStage>, name: &str) -> Option<String> {
     stage.map(|stage| {
