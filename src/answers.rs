@@ -42,6 +42,9 @@ pub enum Format {
     /// The answer to a page button: the message updated in place, or a new
     /// (private) message when the button's command does not answer.
     DiscordButton,
+    /// Telegram messages: [`render::telegram::Rendered`] in its JSON form
+    /// (every part of the page; the bot picks the part a button asks for).
+    Telegram,
 }
 
 /// What was asked, in the terms the answer depends on.
@@ -353,6 +356,7 @@ pub fn render_reply(r: &Reply, format: Format) -> String {
         Format::DiscordMessage => to_json(&render::discord::message(r)),
         Format::DiscordButton if r.status == Status::Ok => to_json(&render::discord::update(r)),
         Format::DiscordButton => to_json(&render::discord::message(r)),
+        Format::Telegram => render::telegram::render(r).to_json(),
     }
 }
 

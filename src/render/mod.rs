@@ -3,4 +3,5 @@
 
 pub mod discord;
 pub mod json;
+pub mod telegram;
 pub mod text;
