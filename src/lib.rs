@@ -18,6 +18,7 @@ pub mod question;
 pub mod render;
 pub mod reply;
 pub mod search;
+pub mod telegram;
 
 use commands::{parse, Command};
 use dataset::Dataset;

@@ -1,4 +1,5 @@
-//! The subcommands that talk to Discord: `discord`, `register`, `serve`.
+//! The subcommands that talk to Discord (`discord`, `register`, `serve`)
+//! and to Telegram (`telegram`).
 //! Their secrets are clap options read from the environment (or `.env`),
 //! with values hidden from `--help` and checked by the parsers of
 //! `pactbot::discord::config`, whose errors name the variable and never
@@ -15,6 +16,7 @@ use clap::error::ErrorKind;
 use pactbot::dataset::{DataSource, SharedDataset};
 use pactbot::discord::config::{self, ConfigError, DiscordConfig, Secret};
 use pactbot::discord::{endpoint, gateway, register as reg};
+use pactbot::telegram::{self, config as tg};
 
 use super::offline::load;
 use super::Failure;
@@ -65,6 +67,26 @@ pub struct ServeArgs {
     /// How many answers to keep for repeated commands, autocomplete prefixes and page buttons (0 = off).
     #[arg(long, env = "PACTBOT_ANSWER_CACHE", value_name = "N", value_parser = Checked(answer_cache))]
     answer_cache: Option<usize>,
+}
+
+/// The settings of `telegram`.
+#[derive(clap::Args)]
+pub struct TelegramArgs {
+    /// The bot token from @BotFather (better in the environment or .env).
+    #[arg(long, env = tg::TOKEN_VAR, hide_env_values = true, value_name = "TOKEN", value_parser = Checked(tg::parse_token))]
+    token: Option<Secret>,
+    /// Receive updates at this public HTTPS URL (setWebhook) instead of long polling.
+    #[arg(long, value_name = "URL", requires = "listen")]
+    webhook_url: Option<url::Url>,
+    /// Where the webhook listens (what the URL reaches), e.g. 0.0.0.0:8080.
+    #[arg(long, value_name = "ADDR", requires = "webhook_url")]
+    listen: Option<SocketAddr>,
+    /// The webhook's secret token (1–256 of A-Za-z0-9_-); generated when not given.
+    #[arg(long, env = tg::WEBHOOK_SECRET_VAR, hide_env_values = true, value_name = "SECRET", value_parser = Checked(tg::parse_webhook_secret))]
+    webhook_secret: Option<Secret>,
+    /// For tests only: a local fake of the Bot API (http://127.0.0.1:PORT).
+    #[arg(long, env = tg::API_VAR, hide = true, value_parser = Checked(tg::parse_api))]
+    telegram_api: Option<url::Url>,
 }
 
 fn public_key(s: &str) -> Result<ed25519_dalek::VerifyingKey, ConfigError> {
@@ -140,5 +162,20 @@ pub(super) fn serve(data: Option<&Path>, args: ServeArgs) -> Result<(), Failure>
         options.answer_cache = n;
     }
     endpoint::run(args.listen, key, shared(data)?, options)?;
+    Ok(())
+}
+
+/// `pactbot telegram`: the Telegram bot, until a signal.
+pub(super) fn telegram(data: Option<&Path>, args: TelegramArgs) -> Result<(), Failure> {
+    let cfg = tg::TelegramConfig {
+        token: args.token.ok_or_else(tg::missing_token)?,
+        webhook_secret: args.webhook_secret,
+        api: args.telegram_api,
+    };
+    let mode = match (args.webhook_url, args.listen) {
+        (Some(url), Some(listen)) => telegram::Mode::Webhook { url, listen },
+        _ => telegram::Mode::Polling,
+    };
+    telegram::run_blocking(shared(data)?, &cfg, mode)?;
     Ok(())
 }

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use pactbot::discord::config::ConfigError;
 
-pub use bots::{DiscordArgs, ServeArgs};
+pub use bots::{DiscordArgs, ServeArgs, TelegramArgs};
 
 /// Every variable the binary reads, for `main` to treat a blank value as
 /// unset (`.env.example` ships `DISCORD_GUILD_ID=` and the like).
@@ -26,6 +26,9 @@ pub const VARIABLES: &[&str] = &[
     "DISCORD_GUILD_ID",
     "DISCORD_APPLICATION_ID",
     "DISCORD_PUBLIC_KEY",
+    "TELEGRAM_BOT_TOKEN",
+    "TELEGRAM_WEBHOOK_SECRET",
+    "PACTBOT_TELEGRAM_API",
 ];
 
 #[derive(Parser)]
@@ -89,6 +92,8 @@ pub enum Cmd {
     },
     /// Serve Discord's HTTP interactions endpoint (DISCORD_PUBLIC_KEY) at POST /interactions.
     Serve(ServeArgs),
+    /// Run the Telegram bot (TELEGRAM_BOT_TOKEN): long polling, or a webhook with --webhook-url.
+    Telegram(TelegramArgs),
 }
 
 impl Cli {
@@ -97,7 +102,9 @@ impl Cli {
     /// quiet.
     pub fn default_log_filter(&self) -> &'static str {
         match self.cmd {
-            Cmd::Discord { .. } | Cmd::Register { .. } | Cmd::Serve(_) => "warn,pactbot=info",
+            Cmd::Discord { .. } | Cmd::Register { .. } | Cmd::Serve(_) | Cmd::Telegram(_) => {
+                "warn,pactbot=info"
+            }
             _ => "warn",
         }
     }
@@ -123,6 +130,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         } => bots::discord(data.as_deref(), shards, shard_range, register, discord),
         Cmd::Register { discord } => bots::register(discord),
         Cmd::Serve(args) => bots::serve(data.as_deref(), args),
+        Cmd::Telegram(args) => bots::telegram(data.as_deref(), args),
     }
 }
 

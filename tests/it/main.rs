@@ -29,3 +29,5 @@ mod regressions;
 mod reload;
 mod replies;
 mod resolve_table;
+mod telegram_e2e;
+mod telegram_replies;

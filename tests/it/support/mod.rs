@@ -15,6 +15,7 @@ pub mod child;
 pub mod data;
 pub mod discord_limits;
 pub mod fake_discord;
+pub mod fake_telegram;
 pub mod payloads;
 pub mod server;
 pub mod wait;
