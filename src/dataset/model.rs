@@ -59,11 +59,10 @@ impl fmt::Display for AidId {
 /// A user-facing text of the dataset, in each language pactbot answers in.
 ///
 /// English is the reference the sources are quoted in; Ukrainian is written
-/// for a Ukrainian reader (not word for word). `uk` stays optional in the
-/// model so that a dataset being translated still loads; `check-data`
-/// decides whether a missing translation is a problem
-/// (`validate::REQUIRE_UKRAINIAN`). Until the reply layer picks a language,
-/// a `Text` reads as its English (`Deref<Target = str>`, `Display`).
+/// for a Ukrainian reader (not word for word). Validation requires `uk`
+/// wherever `en` exists; the model keeps it optional only so a missing
+/// translation is reported by file and record instead of failing the parse.
+/// A `Text` used without a language reads as its English (`Deref`, `Display`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
