@@ -13,6 +13,7 @@ pub mod answers;
 pub mod commands;
 pub mod dataset;
 pub mod discord;
+pub mod figures;
 pub mod lang;
 pub mod question;
 pub mod render;

@@ -19,6 +19,8 @@ pub enum Value {
     Text(String),
     /// A page number from 1 to [`table::MAX_PAGE`].
     Page(usize),
+    /// A year from [`table::MIN_YEAR`] to [`table::MAX_YEAR`].
+    Year(u16),
 }
 
 /// A command named with its option values, checked but not yet a [`Command`].
@@ -107,9 +109,17 @@ impl Invocation {
             .find(|(o, _)| o.name == name)
             .and_then(|(_, v)| match v {
                 Value::Text(t) => Some(std::mem::take(t)),
-                Value::Page(_) => None,
+                Value::Page(_) | Value::Year(_) => None,
             })
             .unwrap_or_default()
+    }
+
+    /// The year given, if any.
+    fn year(&self) -> Option<u16> {
+        self.args.iter().find_map(|(_, v)| match v {
+            Value::Year(y) => Some(*y),
+            Value::Text(_) | Value::Page(_) => None,
+        })
     }
 
     fn page(&self) -> usize {
@@ -117,7 +127,7 @@ impl Invocation {
             .iter()
             .find_map(|(_, v)| match v {
                 Value::Page(n) => Some(*n),
-                Value::Text(_) => None,
+                Value::Text(_) | Value::Year(_) => None,
             })
             .unwrap_or(1)
     }
@@ -151,6 +161,11 @@ impl Invocation {
             CommandKind::Stats => Command::Stats { page },
             CommandKind::About => Command::About { page },
             CommandKind::Help => Command::Help { page },
+            CommandKind::Money => Command::Money {
+                group: Some(self.text("group")).filter(|g| !g.is_empty()),
+                year: self.year(),
+                page,
+            },
         })
     }
 }
@@ -161,9 +176,16 @@ fn check(spec: &CommandSpec, opt: &'static OptionSpec, arg: Arg) -> Result<Optio
         option: opt.name,
         reason: format!("a page is a number from 1 to {}", table::MAX_PAGE),
     };
+    let bad_year = || CommandError::BadValue {
+        option: opt.name,
+        reason: format!("a year from {} to {}", table::MIN_YEAR, table::MAX_YEAR),
+    };
     let text = match arg {
         Arg::Integer(n) if opt.kind == OptionKind::Page => {
             return page_number(n).map(|p| Some(Value::Page(p))).ok_or_else(bad_page)
+        }
+        Arg::Integer(n) if opt.kind == OptionKind::Year => {
+            return year_number(n).map(|y| Some(Value::Year(y))).ok_or_else(bad_year)
         }
         Arg::Integer(n) => n.to_string(),
         Arg::Text(t) => t,
@@ -193,6 +215,12 @@ fn check(spec: &CommandSpec, opt: &'static OptionSpec, arg: Arg) -> Result<Optio
             .and_then(page_number)
             .map(|p| Some(Value::Page(p)))
             .ok_or_else(bad_page),
+        OptionKind::Year => text
+            .parse::<i64>()
+            .ok()
+            .and_then(year_number)
+            .map(|y| Some(Value::Year(y)))
+            .ok_or_else(bad_year),
         OptionKind::Partner | OptionKind::Aid | OptionKind::Group | OptionKind::Text => {
             Ok(Some(Value::Text(text.to_string())))
         }
@@ -202,6 +230,14 @@ fn check(spec: &CommandSpec, opt: &'static OptionSpec, arg: Arg) -> Result<Optio
 fn page_number(n: i64) -> Option<usize> {
     if (1..=table::MAX_PAGE).contains(&n) {
         usize::try_from(n).ok()
+    } else {
+        None
+    }
+}
+
+fn year_number(n: i64) -> Option<u16> {
+    if (table::MIN_YEAR..=table::MAX_YEAR).contains(&n) {
+        u16::try_from(n).ok()
     } else {
         None
     }

@@ -50,6 +50,14 @@ pub enum Command {
     About { page: usize },
     /// How to use the bot.
     Help { page: usize },
+    /// Money commitments across partners, converted to EUR.
+    Money {
+        /// Only partners of this group (`groups.json` id or name).
+        group: Option<String>,
+        /// Only commitments whose years include this one.
+        year: Option<u16>,
+        page: usize,
+    },
 }
 
 impl Command {
@@ -65,6 +73,7 @@ impl Command {
             Command::Stats { .. } => CommandKind::Stats,
             Command::About { .. } => CommandKind::About,
             Command::Help { .. } => CommandKind::Help,
+            Command::Money { .. } => CommandKind::Money,
         }
     }
 
@@ -83,7 +92,8 @@ impl Command {
             | Command::Timeline { page }
             | Command::Stats { page }
             | Command::About { page }
-            | Command::Help { page } => *page,
+            | Command::Help { page }
+            | Command::Money { page, .. } => *page,
             // The answer's own pages are the mapped command's.
             Command::Ask { .. } => 1,
         }
@@ -101,7 +111,8 @@ impl Command {
             | Command::Timeline { page }
             | Command::Stats { page }
             | Command::About { page }
-            | Command::Help { page } => *page = n,
+            | Command::Help { page }
+            | Command::Money { page, .. } => *page = n,
             Command::Ask { .. } => {}
         }
         c
@@ -124,6 +135,11 @@ impl Command {
             Command::Search { query, .. } => format!("/search query:{query}{page}"),
             Command::Compare { first, second, .. } => {
                 format!("/compare first:{first} second:{second}{page}")
+            }
+            Command::Money { group, year, .. } => {
+                let group = group.as_ref().map(|g| format!(" group:{g}")).unwrap_or_default();
+                let year = year.map(|y| format!(" year:{y}")).unwrap_or_default();
+                format!("/money{group}{year}{page}")
             }
             Command::Timeline { .. }
             | Command::Stats { .. }
@@ -164,6 +180,16 @@ mod tests {
             Command::Stats { page: 1 },
             Command::About { page: 2 },
             Command::Help { page: 1 },
+            Command::Money {
+                group: Some("nordic".into()),
+                year: Some(2024),
+                page: 2,
+            },
+            Command::Money {
+                group: None,
+                year: None,
+                page: 1,
+            },
         ] {
             assert_eq!(parse(&c.to_line()), Ok(c.clone()), "{}", c.to_line());
         }
@@ -197,6 +223,11 @@ mod tests {
             CommandKind::Stats => Command::Stats { page },
             CommandKind::About => Command::About { page },
             CommandKind::Help => Command::Help { page },
+            CommandKind::Money => Command::Money {
+                group: Some("nordic".into()),
+                year: Some(2025),
+                page,
+            },
         }
     }
 

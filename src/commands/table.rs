@@ -16,6 +16,8 @@ pub enum OptionKind {
     Text,
     /// A page number, 1 or more.
     Page,
+    /// A calendar year ([`MIN_YEAR`]..=[`MAX_YEAR`]).
+    Year,
 }
 
 impl OptionKind {
@@ -30,6 +32,11 @@ impl OptionKind {
 pub const MAX_TEXT: usize = 200;
 /// Highest page number accepted.
 pub const MAX_PAGE: i64 = 100;
+/// The years a `year:` option accepts: from the full-scale invasion (the
+/// earliest year a commitment counts from) to well past the last
+/// multi-year commitment.
+pub const MIN_YEAR: i64 = 2022;
+pub const MAX_YEAR: i64 = 2035;
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct OptionSpec {
@@ -55,6 +62,7 @@ pub enum CommandKind {
     About,
     Help,
     Ask,
+    Money,
 }
 
 impl CommandKind {
@@ -268,6 +276,35 @@ pub static COMMANDS: &[CommandSpec] = &[
         }],
         example: "/ask question:which Nordic countries pledged F-16s?",
     },
+    CommandSpec {
+        kind: CommandKind::Money,
+        name: "money",
+        name_uk: "гроші",
+        description:
+            "Money committed by each partner, in its currency and in EUR; commitments, not deliveries",
+        description_uk:
+            "Гроші, які пообіцяв кожен партнер, у його валюті та в євро; зобовʼязання, а не поставки",
+        options: &[
+            OptionSpec {
+                name: "group",
+                name_uk: "група",
+                description: "Only partners in this group (G7, EU, NATO, Nordic, Baltic, Ukraine Compact)",
+                description_uk: "Лише партнери з цієї групи (G7, ЄС, НАТО, Північна Європа, Балтія)",
+                kind: OptionKind::Group,
+                required: false,
+            },
+            OptionSpec {
+                name: "year",
+                name_uk: "рік",
+                description: "Only commitments that cover this year (2024, 2025, …)",
+                description_uk: "Лише зобовʼязання, що охоплюють цей рік (2024, 2025, …)",
+                kind: OptionKind::Year,
+                required: false,
+            },
+            PAGE,
+        ],
+        example: "/money group:nordic",
+    },
 ];
 
 /// The command with this English or Ukrainian name.
@@ -342,7 +379,7 @@ mod tests {
             assert!(std::ptr::eq(c.kind.spec(), c));
         }
         // The last kind's position bounds the table from below.
-        assert_eq!(CommandKind::Ask as usize + 1, COMMANDS.len());
+        assert_eq!(CommandKind::Money as usize + 1, COMMANDS.len());
     }
 
     #[test]

@@ -60,7 +60,11 @@ fn uk(s: &'static str) -> BTreeMap<&'static str, &'static str> {
 }
 
 fn option(o: &'static OptionSpec) -> OptionJson {
-    let text = !matches!(o.kind, OptionKind::Page);
+    let text = !matches!(o.kind, OptionKind::Page | OptionKind::Year);
+    let (min, max) = match o.kind {
+        OptionKind::Year => (table::MIN_YEAR, table::MAX_YEAR),
+        _ => (1, table::MAX_PAGE),
+    };
     OptionJson {
         kind: if text {
             option_type::STRING
@@ -74,8 +78,8 @@ fn option(o: &'static OptionSpec) -> OptionJson {
         required: o.required,
         autocomplete: o.kind.autocomplete(),
         max_length: text.then_some(table::MAX_TEXT),
-        min_value: (!text).then_some(1),
-        max_value: (!text).then_some(table::MAX_PAGE),
+        min_value: (!text).then_some(min),
+        max_value: (!text).then_some(max),
     }
 }
 
@@ -233,6 +237,12 @@ mod tests {
                             (4, Some(1), Some(table::MAX_PAGE))
                         );
                         assert_eq!(o.max_length, None);
+                    }
+                    OptionKind::Year => {
+                        assert_eq!(
+                            (o.kind, o.min_value, o.max_value),
+                            (4, Some(table::MIN_YEAR), Some(table::MAX_YEAR))
+                        );
                     }
                     _ => assert_eq!((o.kind, o.max_length), (3, Some(table::MAX_TEXT))),
                 }

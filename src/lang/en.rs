@@ -2,6 +2,7 @@
 
 use super::{Sought, Strings};
 use crate::dataset::{Evidence, MoneyKind, Qualifier};
+use crate::figures::{Section, Span};
 use crate::search::MatchStage;
 
 /// "1 commitment", "2 commitments".
@@ -225,6 +226,41 @@ pub static STRINGS: Strings = Strings {
     help_intro: "Ask about Ukraine's bilateral security agreements. Partners can be named in English, Ukrainian or their own language, by code (GB, DE, EU) or abbreviation; typos are fine. Kinds of aid can be named in plain words (air defence, F-16, ППО).",
     commands: "Commands",
     example: |e| format!("e.g. {e}"),
+
+    money_title: "Money committed",
+    money_intro: |source| format!(
+        "What the partners committed, not what was delivered or paid out. Each amount is in its own currency and converted to euros at the ECB euro reference rate of the signing date ({source}). Amounts overlap (a military part inside an overall sum, one fund quoted in two currencies), so they are not added up."
+    ),
+    money_filters: |group, year, undated| {
+        let mut out = Vec::new();
+        if let Some(g) = group {
+            out.push(format!("Partners: {g}."));
+        }
+        if let Some(y) = year {
+            out.push(format!("Only commitments covering {y}."));
+            if undated > 0 {
+                out.push(format!(
+                    "{} without stated years {} left out.",
+                    plural(undated, "commitment", "commitments"),
+                    if undated == 1 { "is" } else { "are" }
+                ));
+            }
+        }
+        out.join(" ")
+    },
+    money_section: |section, span| match (section, span) {
+        (Section::Military, Span::OneYear) => "Military · one year",
+        (Section::Military, Span::SeveralYears) => "Military · several years",
+        (Section::Military, Span::NotStated) => "Military · years not stated",
+        (Section::Other, Span::OneYear) => "Other money · one year",
+        (Section::Other, Span::SeveralYears) => "Other money · several years",
+        (Section::Other, Span::NotStated) => "Other money · years not stated",
+        (Section::ShareOfGdp, _) => "Shares of GDP (not converted)",
+        (Section::Press, _) => "Known only from press reports",
+        (Section::Alongside, _) => "Announced alongside, not in the agreements",
+    },
+    eur_conversion: |eur, rate, currency, published| format!("≈ {eur} at the ECB rate of {published} ({rate} {currency} = 1 EUR)"),
+    money_nothing: "No money commitment in the dataset matches.",
 };
 
 #[cfg(test)]

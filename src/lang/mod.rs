@@ -19,6 +19,7 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::dataset::{Evidence, MoneyKind, Names, Qualifier, Text};
+use crate::figures::{Section, Span};
 use crate::search::MatchStage;
 
 /// The language of a reply.
@@ -288,6 +289,19 @@ pub struct Strings {
     pub help_intro: &'static str,
     pub commands: &'static str,
     pub example: fn(example_md: &str) -> String,
+
+    // /money.
+    pub money_title: &'static str,
+    /// Says these are commitments, not deliveries, and how amounts are
+    /// converted (`source_md` links the ECB rates).
+    pub money_intro: fn(source_md: &str) -> String,
+    /// The filters in force: a group's name and/or a year, and how many
+    /// commitments a year filter left out for want of stated years.
+    pub money_filters: fn(group: Option<&str>, year: Option<u16>, undated: usize) -> String,
+    pub money_section: fn(Section, Span) -> &'static str,
+    /// "≈ EUR 1.16 bn at the ECB rate of 2024-05-31 (11.65 NOK = 1 EUR)".
+    pub eur_conversion: fn(eur: &str, rate: &str, currency: &str, published: &str) -> String,
+    pub money_nothing: &'static str,
 }
 
 #[cfg(test)]

@@ -123,6 +123,15 @@ pub fn decide(ds: &Dataset, r: &Reading) -> Decision {
         return Decision::One(Intent::Help);
     }
     if n.places.is_empty() {
+        // "how much money did the Nordic countries commit", "who gave the
+        // most", "скільки грошей пообіцяли у 2025".
+        if r.has(Cue::Money) || (r.has(Cue::Most) && r.has(Cue::Who) && !r.has(Cue::Count)) {
+            let group = n.groups.first().map(|&g| ds.groups[usize::from(g)].id.clone());
+            let year = r.year.and_then(|y| u16::try_from(y).ok()).filter(|y| {
+                (crate::commands::table::MIN_YEAR..=crate::commands::table::MAX_YEAR).contains(&i64::from(*y))
+            });
+            return Decision::One(Intent::Money { group, year });
+        }
         if !n.groups.is_empty() {
             // "what is the Ukraine Compact", "G7": what `/about` explains.
             let about = n

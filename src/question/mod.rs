@@ -77,6 +77,11 @@ pub enum Intent {
         year: Option<i32>,
     },
     Stats,
+    /// Money commitments, optionally of a group and covering a year.
+    Money {
+        group: Option<String>,
+        year: Option<u16>,
+    },
     About,
     Help,
 }
@@ -100,6 +105,12 @@ impl Intent {
             // `/timeline` has no year filter yet: the whole list, with dates.
             Intent::Timeline { .. } => "/timeline".into(),
             Intent::Stats => "/stats".into(),
+            Intent::Money { group, year } => crate::commands::Command::Money {
+                group: group.clone(),
+                year: *year,
+                page: 1,
+            }
+            .to_line(),
             Intent::About => "/about".into(),
             Intent::Help => "/help".into(),
         }

@@ -296,6 +296,7 @@ async fn every_command_is_answered_like_the_gateway() {
         ("timeline", vec![]),
         ("timeline", vec![int("page", 2)]),
         ("stats", vec![]),
+        ("money", vec![opt("group", "nordic", false), int("year", 2024)]),
         ("about", vec![]),
         ("help", vec![]),
         (

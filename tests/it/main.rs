@@ -23,6 +23,7 @@ mod gateway_limits;
 mod gateway_mentions;
 mod gateway_rest;
 mod languages;
+mod money;
 mod properties;
 mod questions;
 mod regressions;

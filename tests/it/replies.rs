@@ -60,6 +60,8 @@ const CASES: &[(&str, &str)] = &[
     ("stats", "/stats"),
     ("about", "/about"),
     ("help", "/help"),
+    ("money", "/money"),
+    ("money_year", "/money year:2025"),
     ("error_unknown_command", "/plegded drones"),
     ("error_missing_option", "/compare Germany"),
 ];
@@ -83,7 +85,8 @@ fn json_replies() {
 }
 
 /// The source lists an answer must carry: its own `sources`, else its
-/// partner's (`/agreement`), else each listed partner's (`/pledged`).
+/// partner's (`/agreement`), else each listed partner's (`/pledged`), else
+/// each commitment's (`/money`).
 fn answer_sources(v: &Value) -> Vec<&Value> {
     if let Some(s) = v.get("sources") {
         vec![s]
@@ -91,6 +94,9 @@ fn answer_sources(v: &Value) -> Vec<&Value> {
         vec![&p["sources"]]
     } else if let Some(ps) = v.get("partners").and_then(Value::as_array) {
         ps.iter().map(|p| &p["sources"]).collect()
+    } else if let Some(cs) = v.get("commitments").and_then(Value::as_array) {
+        // `/money`: each commitment's own.
+        cs.iter().map(|c| &c["sources"]).collect()
     } else {
         Vec::new()
     }

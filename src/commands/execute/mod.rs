@@ -8,6 +8,7 @@ mod agreement;
 mod compare;
 pub(crate) mod format;
 mod help;
+mod money;
 mod pledged;
 mod resolve;
 mod search;
@@ -64,6 +65,17 @@ fn run(ctx: &Ctx<'_>, cmd: &Command) -> Reply {
         Command::Stats { page } => stats::stats(ctx, *page),
         Command::About { page } => about::about(ctx, *page),
         Command::Help { page } => help::help(ctx, *page),
+        Command::Money { group, year, page } => {
+            let group = match group
+                .as_deref()
+                .map(|g| (g, crate::question::group_named(ctx.ds, g)))
+            {
+                None => None,
+                Some((_, Some(g))) => Some(g),
+                Some((typed, None)) => return pledged::no_group(ctx, typed),
+            };
+            money::money(ctx, group, *year, *page)
+        }
     }
 }
 
@@ -184,6 +196,7 @@ mod tests {
                 CommandKind::Stats => "/stats",
                 CommandKind::About => "/about",
                 CommandKind::Help => "/help",
+                CommandKind::Money => "/money group:nordic year:2024",
             };
             out.push(crate::commands::parse(line).expect(line));
         }

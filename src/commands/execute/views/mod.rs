@@ -2,10 +2,12 @@
 //! contract"). Borrowed from the dataset, with every data text in the
 //! reader's language: nothing is copied but the dates.
 
+mod money;
 mod record;
 
 use serde::Serialize;
 
+pub(super) use money::{CommitmentView, MoneyTableView};
 use record::{aid_ids, money, signatories, MoneyView, SignatoryView};
 pub(super) use record::{frameworks, FrameworkView, PartnerView};
 

@@ -1,0 +1,135 @@
+//! `/money` on the shipped data: every commitment once, in euros at the ECB
+//! rate of its signing date, sections kept apart, numbers as numbers in the
+//! JSON, and the questions users ask about money answered by it.
+
+use pactbot::dataset::Dataset;
+use pactbot::lang::Lang;
+use pactbot::render;
+use pactbot::reply::Status;
+use serde_json::Value;
+
+use crate::support::data::embedded;
+
+fn json(ds: &Dataset, line: &str) -> Value {
+    let reply = pactbot::answer_json(ds, line, Lang::En);
+    render::json::render(&reply)
+}
+
+#[test]
+fn every_commitment_is_listed_with_its_conversion_as_numbers() {
+    let ds = embedded();
+    let v = json(ds, "/money");
+    assert_eq!(v["status"], "ok");
+    assert_eq!(v["commitments_not_deliveries"], true);
+    assert!(v["conversion"]["url"]
+        .as_str()
+        .unwrap()
+        .starts_with("https://www.ecb.europa.eu/"));
+    let rows = v["commitments"].as_array().unwrap();
+    let all: usize = ds.partners.iter().map(|p| p.money.len()).sum();
+    assert_eq!(rows.len(), all);
+    for r in rows {
+        assert!(r["amount"].is_f64(), "{r}");
+        let currency = r["currency"].as_str().unwrap();
+        if currency == "%GDP" {
+            assert_eq!(r["section"], "share-of-gdp");
+            assert!(r.get("eur").is_none(), "a share of GDP is not converted: {r}");
+            continue;
+        }
+        let (amount, eur, rate) = (
+            r["amount"].as_f64().unwrap(),
+            r["eur"].as_f64().expect("converted"),
+            r["rate"].as_f64().expect("with its rate"),
+        );
+        assert!(rate > 0.0);
+        assert!((eur - (amount / rate).round()).abs() < 1.0, "{r}");
+        if currency == "EUR" {
+            assert_eq!((eur, rate), (amount.round(), 1.0));
+        }
+        // The publication day is the signing date or the last day before it.
+        let id = r["partner"]["id"].as_str().unwrap();
+        let p = ds.partners.iter().find(|p| p.id.as_str() == id).unwrap();
+        let published = r["rate_published"].as_str().unwrap();
+        assert!(published <= p.agreement.signed.to_string().as_str(), "{r}");
+        match (r["basis"].as_str(), r["evidence"].as_str()) {
+            (Some("alongside"), _) => assert_eq!(r["section"], "alongside"),
+            (_, Some("press")) => assert_eq!(r["section"], "press"),
+            _ => {
+                let military = r["kind"] == "military";
+                assert_eq!(r["section"], if military { "military" } else { "other" }, "{r}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_text_says_commitments_not_deliveries_and_names_the_rate() {
+    let reply = pactbot::answer(embedded(), "/money", Lang::En);
+    assert_eq!(reply.status, Status::Ok);
+    let text = render::text::render(&reply);
+    assert!(text.contains("not what was delivered"), "{text}");
+    // A non-euro amount shows both figures and the rate's day.
+    assert!(
+        text.contains("NOK 13.5 bn ≈ **EUR") && text.contains("at the ECB rate of 2024-05-31"),
+        "{text}"
+    );
+    let uk = pactbot::answer(embedded(), "/money", Lang::Uk);
+    assert_eq!((uk.status, uk.lang), (Status::Ok, Lang::Uk));
+}
+
+#[test]
+fn largest_first_within_the_military_one_year_section() {
+    let v = json(embedded(), "/money");
+    let eur: Vec<f64> = v["commitments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["section"] == "military" && r["span"] == "one-year")
+        .map(|r| r["eur"].as_f64().unwrap())
+        .collect();
+    assert!(eur.len() >= 3);
+    assert!(eur.windows(2).all(|w| w[0] >= w[1]), "{eur:?}");
+}
+
+#[test]
+fn a_group_and_a_year_filter_and_say_so() {
+    let ds = embedded();
+    let v = json(ds, "/money group:nordic year:2025");
+    assert_eq!(
+        (v["group"].as_str(), v["year"].as_u64()),
+        (Some("nordic"), Some(2025))
+    );
+    let nordic = ["DK", "FI", "IS", "NO", "SE"];
+    for r in v["commitments"].as_array().unwrap() {
+        assert!(nordic.contains(&r["partner"]["id"].as_str().unwrap()), "{r}");
+        let years = r["years"]
+            .as_array()
+            .expect("a year filter keeps dated rows only");
+        let (a, b) = (years[0].as_u64().unwrap(), years[1].as_u64().unwrap());
+        assert!(a <= 2025 && 2025 <= b, "{r}");
+    }
+    let text = render::text::render(&pactbot::answer(ds, "/money group:nordic year:2025", Lang::En));
+    assert!(text.contains("Only commitments covering 2025."), "{text}");
+    let bad = pactbot::answer(ds, "/money group:atlantis", Lang::En);
+    assert_eq!(bad.status, Status::NoMatch);
+    let bad = pactbot::answer(ds, "/money year:1999", Lang::En);
+    assert_eq!(bad.status, Status::Error);
+}
+
+#[test]
+fn money_questions_map_to_money() {
+    let ds = embedded();
+    for (q, line) in [
+        ("who gave the most?", "/money"),
+        (
+            "how much money did the Nordic countries commit?",
+            "/money group:nordic",
+        ),
+        ("скільки грошей пообіцяли?", "/money"),
+    ] {
+        let i = pactbot::question::interpret(ds, q).unwrap_or_else(|e| panic!("{q}: {e:?}"));
+        assert_eq!(i.line, line, "{q}");
+        let reply = pactbot::answer(ds, q, Lang::En);
+        assert_eq!(reply.command, "money", "{q}");
+    }
+}
