@@ -11,6 +11,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::{Sought, Strings};
 use crate::dataset::{Evidence, MoneyKind, Qualifier};
+use crate::figures::{Section, Span};
 use crate::search::MatchStage;
 
 /// Which of Ukrainian's three plural forms a number takes: `one` for 1, 21,
@@ -249,6 +250,40 @@ pub static STRINGS: Strings = Strings {
     help_intro: "Питайте про двосторонні безпекові угоди України. Партнера можна назвати українською, англійською чи його власною мовою, кодом (GB, DE, EU) або скороченням; помилки в написанні не страшні. Види допомоги — звичайними словами (ППО, F-16, дрони).",
     commands: "Команди",
     example: |e| format!("наприклад, {e}"),
+
+    money_title: "Грошові зобов'язання",
+    money_intro: |source| format!(
+        "Це те, що партнери пообіцяли, а не те, що вже передали чи виплатили. Кожну суму наведено у валюті зобов'язання й перераховано в євро за довідковим курсом ЄЦБ на дату підписання ({source}). Суми перетинаються (військова частина входить до загальної суми, один фонд названо у двох валютах), тому їх не додано."
+    ),
+    money_filters: |group, year, undated| {
+        let mut out = Vec::new();
+        if let Some(g) = group {
+            out.push(format!("Партнери: {g}."));
+        }
+        if let Some(y) = year {
+            out.push(format!("Лише зобов'язання, що охоплюють {y} рік."));
+            if undated > 0 {
+                out.push(format!(
+                    "Не враховано {} без зазначених років.",
+                    plural(undated, "зобов'язання", "зобов'язання", "зобов'язань")
+                ));
+            }
+        }
+        out.join(" ")
+    },
+    money_section: |section, span| match (section, span) {
+        (Section::Military, Span::OneYear) => "Військова допомога · один рік",
+        (Section::Military, Span::SeveralYears) => "Військова допомога · кілька років",
+        (Section::Military, Span::NotStated) => "Військова допомога · роки не зазначено",
+        (Section::Other, Span::OneYear) => "Інші кошти · один рік",
+        (Section::Other, Span::SeveralYears) => "Інші кошти · кілька років",
+        (Section::Other, Span::NotStated) => "Інші кошти · роки не зазначено",
+        (Section::ShareOfGdp, _) => "Частка ВВП (без перерахунку)",
+        (Section::Press, _) => "Відомо лише з повідомлень преси",
+        (Section::Alongside, _) => "Оголошено під час підписання, не в угодах",
+    },
+    eur_conversion: |eur, rate, currency, published| format!("≈ {eur} за курсом ЄЦБ на {published} ({rate} {currency} = 1 EUR)"),
+    money_nothing: "У даних немає грошових зобов'язань, що відповідають запиту."
 };
 
 #[cfg(test)]

@@ -75,6 +75,9 @@ fn the_text_says_commitments_not_deliveries_and_names_the_rate() {
     );
     let uk = pactbot::answer(embedded(), "/money", Lang::Uk);
     assert_eq!((uk.status, uk.lang), (Status::Ok, Lang::Uk));
+    let text = render::text::render(&uk);
+    assert!(text.contains("а не те, що вже передали"), "{text}");
+    assert!(text.contains("за курсом ЄЦБ на 31 травня 2024 р."), "{text}");
 }
 
 #[test]

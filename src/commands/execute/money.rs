@@ -104,16 +104,12 @@ fn line(ctx: &Ctx<'_>, r: &Commitment<'_>) -> String {
     let m = r.money;
     let amount = match r.eur {
         Some(c) if m.currency.as_str() != "EUR" => {
-            let eur = bold(format!("EUR {}", big_number(s, c.eur)));
+            let eur = bold((s.amount)("", "EUR", &big_number(s, c.eur)));
+            let rate = c.rate.to_string().replace('.', &s.decimal_separator.to_string());
             format!(
                 "{} {}",
                 money_amount(s, m),
-                (s.eur_conversion)(
-                    &eur,
-                    &format!("{}", c.rate),
-                    m.currency.as_str(),
-                    &c.published.to_string()
-                )
+                (s.eur_conversion)(&eur, &rate, m.currency.as_str(), &(s.date)(c.published))
             )
         }
         _ => bold(money_amount(s, m)),
