@@ -125,7 +125,10 @@ pub fn decide(ds: &Dataset, r: &Reading) -> Decision {
     if n.places.is_empty() {
         // "how much money did the Nordic countries commit", "who gave the
         // most", "скільки грошей пообіцяли у 2025".
-        if r.has(Cue::Money) || (r.has(Cue::Most) && r.has(Cue::Who) && !r.has(Cue::Count)) {
+        // "Which Baltic country pledged the most" may mean money or aid, so
+        // "the most" alone reads as money only without a group.
+        let most = r.has(Cue::Most) && r.has(Cue::Who) && !r.has(Cue::Count) && n.groups.is_empty();
+        if r.has(Cue::Money) || most {
             let group = n.groups.first().map(|&g| ds.groups[usize::from(g)].id.clone());
             let year = r.year.and_then(|y| u16::try_from(y).ok()).filter(|y| {
                 (crate::commands::table::MIN_YEAR..=crate::commands::table::MAX_YEAR).contains(&i64::from(*y))
