@@ -75,6 +75,17 @@ fn text_replies() {
     }
 }
 
+/// Every case again as a Ukrainian reader gets it (the fixture's data is
+/// translated like the shipped data).
+#[test]
+fn ukrainian_text_replies() {
+    let ds = ds();
+    for (name, line) in CASES {
+        let reply = pactbot::answer(ds, line, Lang::Uk);
+        insta::assert_snapshot!(format!("uk_text_{name}"), render::text::render(&reply), line);
+    }
+}
+
 #[test]
 fn json_replies() {
     let ds = ds();
