@@ -121,6 +121,16 @@ impl CommandSpec {
     }
 }
 
+/// The partner-group filter of `/pledged` and `/money`, declared once.
+const GROUP: OptionSpec = OptionSpec {
+    name: "group",
+    name_uk: "група",
+    description: "Only partners in this group (G7, EU, NATO, Nordic, Baltic, Ukraine Compact)",
+    description_uk: "Лише партнери з цієї групи (G7, ЄС, НАТО, Північна Європа, Балтія)",
+    kind: OptionKind::Group,
+    required: false,
+};
+
 const PAGE: OptionSpec = OptionSpec {
     name: "page",
     name_uk: "сторінка",
@@ -166,14 +176,7 @@ pub static COMMANDS: &[CommandSpec] = &[
                 kind: OptionKind::Aid,
                 required: true,
             },
-            OptionSpec {
-                name: "group",
-                name_uk: "група",
-                description: "Only partners in this group (G7, EU, NATO, Nordic, Baltic, Ukraine Compact)",
-                description_uk: "Лише партнери з цієї групи (G7, ЄС, НАТО, Північна Європа, Балтія)",
-                kind: OptionKind::Group,
-                required: false,
-            },
+            GROUP,
             PAGE,
         ],
         example: "/pledged aid:air defence",
@@ -285,14 +288,7 @@ pub static COMMANDS: &[CommandSpec] = &[
         description_uk:
             "Гроші, які пообіцяв кожен партнер, у його валюті та в євро; зобовʼязання, а не поставки",
         options: &[
-            OptionSpec {
-                name: "group",
-                name_uk: "група",
-                description: "Only partners in this group (G7, EU, NATO, Nordic, Baltic, Ukraine Compact)",
-                description_uk: "Лише партнери з цієї групи (G7, ЄС, НАТО, Північна Європа, Балтія)",
-                kind: OptionKind::Group,
-                required: false,
-            },
+            GROUP,
             OptionSpec {
                 name: "year",
                 name_uk: "рік",
