@@ -178,3 +178,30 @@ fn broken_pipe(e: &anyhow::Error) -> bool {
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
     })
 }
+
+#[cfg(test)]
+mod tests {
+    /// `.env.example` is where an operator learns the settings: it names
+    /// every variable the binary reads, and ships every secret empty.
+    #[test]
+    fn env_example_names_every_variable_and_no_secret() {
+        let example = include_str!("../../.env.example");
+        let assigned = |var: &str| {
+            example.lines().find_map(|l| {
+                let l = l.trim_start_matches('#').trim();
+                l.strip_prefix(var)?.strip_prefix('=').map(str::trim)
+            })
+        };
+        for var in super::VARIABLES {
+            assert!(assigned(var).is_some(), "{var} is missing from .env.example");
+        }
+        for secret in [
+            "DISCORD_TOKEN",
+            "DISCORD_PUBLIC_KEY",
+            "TELEGRAM_BOT_TOKEN",
+            "TELEGRAM_WEBHOOK_SECRET",
+        ] {
+            assert_eq!(assigned(secret), Some(""), "{secret} must ship empty");
+        }
+    }
+}
