@@ -37,7 +37,7 @@ pub fn answer(ds: &Dataset, line: &str, lang: Lang) -> Reply {
     }
     match parse(line) {
         Ok(cmd) => commands::execute(ds, &cmd, lang),
-        Err(e) => commands::error_reply(ds, command_word(line), &e, lang),
+        Err(e) => commands::error_reply(ds, &e, lang),
     }
 }
 
@@ -48,23 +48,12 @@ pub fn answer_json(ds: &Dataset, line: &str, lang: Lang) -> Reply {
     }
     match parse(line) {
         Ok(cmd) => commands::execute_json(ds, &cmd, lang),
-        Err(e) => commands::error_reply(ds, command_word(line), &e, lang),
+        Err(e) => commands::error_reply(ds, &e, lang),
     }
 }
 /// Parses a command line; the `Command` is also what page buttons carry.
 pub fn parse_line(line: &str) -> Result<Command, commands::CommandError> {
     parse(line)
-}
-
-/// The first word of a command line without its slash, for error replies.
-fn command_word(line: &str) -> &str {
-    let t = line.trim().trim_start_matches('/');
-    let w = t.split_whitespace().next().unwrap_or("");
-    if commands::table::find(w).is_some() {
-        w
-    } else {
-        "unknown"
-    }
 }
 
 #[cfg(test)]

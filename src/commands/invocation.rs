@@ -31,6 +31,10 @@ pub struct Invocation {
 }
 
 /// Why a command could not be understood. Shown to the user.
+///
+/// Once the line has named a command of the table, the error carries it
+/// ([`CommandError::command`]), so the error reply is tagged with the
+/// command without splitting the line or searching the table again.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CommandError {
     #[error("Type a command, for example `/pledged aid:air defence`.")]
@@ -40,24 +44,46 @@ pub enum CommandError {
         name: String,
         suggestion: Option<String>,
     },
-    #[error("`/{command}` has no option `{option}`. Usage: `{usage}`")]
+    #[error("`/{}` has no option `{option}`. Usage: `{usage}`", command.name())]
     UnknownOption {
-        command: &'static str,
+        command: CommandKind,
         option: String,
         usage: String,
     },
-    #[error("`/{command}` needs `{option}`. Usage: `{usage}`")]
+    #[error("`/{}` needs `{option}`. Usage: `{usage}`", command.name())]
     MissingOption {
-        command: &'static str,
+        command: CommandKind,
         option: &'static str,
         usage: String,
     },
     #[error("`{option}` was given twice.")]
-    RepeatedOption { option: &'static str },
+    RepeatedOption {
+        command: CommandKind,
+        option: &'static str,
+    },
     #[error("`{option}`: {reason}")]
-    BadValue { option: &'static str, reason: String },
-    #[error("`/{command}` takes no input. Usage: `{usage}`")]
-    UnexpectedText { command: &'static str, usage: String },
+    BadValue {
+        command: CommandKind,
+        option: &'static str,
+        reason: String,
+    },
+    #[error("`/{}` takes no input. Usage: `{usage}`", command.name())]
+    UnexpectedText { command: CommandKind, usage: String },
+}
+
+impl CommandError {
+    /// The command the line named, when the table has it: `None` for an
+    /// empty line or an unknown command.
+    pub fn command(&self) -> Option<CommandKind> {
+        match self {
+            CommandError::Empty | CommandError::UnknownCommand { .. } => None,
+            CommandError::UnknownOption { command, .. }
+            | CommandError::MissingOption { command, .. }
+            | CommandError::RepeatedOption { command, .. }
+            | CommandError::BadValue { command, .. }
+            | CommandError::UnexpectedText { command, .. } => Some(*command),
+        }
+    }
 }
 
 impl Invocation {
@@ -73,12 +99,15 @@ impl Invocation {
         let mut out: Vec<(&'static OptionSpec, Value)> = Vec::new();
         for (name, arg) in args {
             let opt = spec.option(name).ok_or_else(|| CommandError::UnknownOption {
-                command: spec.name,
+                command: spec.kind,
                 option: reply_safe(name),
                 usage: spec.usage(),
             })?;
             if out.iter().any(|(o, _)| o.name == opt.name) {
-                return Err(CommandError::RepeatedOption { option: opt.name });
+                return Err(CommandError::RepeatedOption {
+                    command: spec.kind,
+                    option: opt.name,
+                });
             }
             if let Some(value) = check(spec, opt, arg)? {
                 out.push((opt, value));
@@ -87,7 +116,7 @@ impl Invocation {
         for o in spec.options.iter().filter(|o| o.required) {
             if !out.iter().any(|(g, _)| g.name == o.name) {
                 return Err(CommandError::MissingOption {
-                    command: spec.name,
+                    command: spec.kind,
                     option: o.name,
                     usage: spec.usage(),
                 });
@@ -173,10 +202,12 @@ impl Invocation {
 /// One value checked against its option: `None` for an empty optional value.
 fn check(spec: &CommandSpec, opt: &'static OptionSpec, arg: Arg) -> Result<Option<Value>, CommandError> {
     let bad_page = || CommandError::BadValue {
+        command: spec.kind,
         option: opt.name,
         reason: format!("a page is a number from 1 to {}", table::MAX_PAGE),
     };
     let bad_year = || CommandError::BadValue {
+        command: spec.kind,
         option: opt.name,
         reason: format!("a year from {} to {}", table::MIN_YEAR, table::MAX_YEAR),
     };
@@ -194,6 +225,7 @@ fn check(spec: &CommandSpec, opt: &'static OptionSpec, arg: Arg) -> Result<Optio
     let n = text.chars().count();
     if n > table::MAX_TEXT {
         return Err(CommandError::BadValue {
+            command: spec.kind,
             option: opt.name,
             reason: format!("too long ({n} characters; at most {})", table::MAX_TEXT),
         });
@@ -201,7 +233,7 @@ fn check(spec: &CommandSpec, opt: &'static OptionSpec, arg: Arg) -> Result<Optio
     if text.is_empty() {
         if opt.required {
             return Err(CommandError::MissingOption {
-                command: spec.name,
+                command: spec.kind,
                 option: opt.name,
                 usage: spec.usage(),
             });

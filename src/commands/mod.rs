@@ -283,6 +283,30 @@ mod tests {
     }
 
     #[test]
+    fn errors_carry_the_command_the_line_named() {
+        // However it was typed (case, Ukrainian name), the error names the
+        // command of the table; no command, no name.
+        for (line, want) in [
+            ("/PLEDGED page:0", Some(CommandKind::Pledged)),
+            ("/зобовʼязання", Some(CommandKind::Pledged)),
+            ("/agreement country:GB country:FR", Some(CommandKind::Agreement)),
+            ("/timeline page:abc", Some(CommandKind::Timeline)),
+            ("/stats whatever", Some(CommandKind::Stats)),
+            ("/compare Germany", Some(CommandKind::Compare)),
+            ("/nope", None),
+            ("   ", None),
+        ] {
+            let err = parse(line).unwrap_err();
+            assert_eq!(err.command(), want, "{line}: {err:?}");
+        }
+        let err = Invocation::new("money", [("year", Arg::Integer(1900))]).unwrap_err();
+        assert_eq!(err.command(), Some(CommandKind::Money));
+        let err = Invocation::new("agreement", [("colour", Arg::Text("red".into()))]).unwrap_err();
+        assert!(matches!(err, CommandError::UnknownOption { .. }), "{err:?}");
+        assert_eq!(err.command(), Some(CommandKind::Agreement));
+    }
+
+    #[test]
     fn values_are_checked() {
         assert!(matches!(
             parse("/timeline page:0"),

@@ -102,14 +102,14 @@ fn positional(spec: &'static CommandSpec, text: &str) -> Result<Vec<(&'static st
         [] => match spec.options.iter().find(|o| o.kind == OptionKind::Page) {
             Some(p) => Ok(vec![(p.name, text.to_string())]),
             None => Err(CommandError::UnexpectedText {
-                command: spec.name,
+                command: spec.kind,
                 usage: spec.usage(),
             }),
         },
         [one] => Ok(vec![(one.name, text.to_string())]),
         [first, second, ..] => {
             let (a, b) = split_pair(text).ok_or_else(|| CommandError::MissingOption {
-                command: spec.name,
+                command: spec.kind,
                 option: second.name,
                 // Inside the error's code span: no backticks of its own.
                 usage: format!("{} (or /{} A vs B)", spec.usage(), spec.name),

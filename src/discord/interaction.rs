@@ -122,7 +122,7 @@ fn plan(ds: &Dataset, req: &Request<'_>) -> (Plan, Outcome) {
             let plan = match Invocation::new(name, args).and_then(Invocation::into_command) {
                 Ok(cmd) => Plan::Ask(Ask::Command(cmd), Format::DiscordMessage, *lang),
                 Err(e) => Plan::Reply(
-                    Box::new(commands::error_reply(ds, name, &e, *lang)),
+                    Box::new(commands::error_reply(ds, &e, *lang)),
                     Format::DiscordMessage,
                 ),
             };
@@ -284,7 +284,6 @@ pub fn parse(bytes: &[u8]) -> Result<Interaction, ParseError> {
 fn stale_button(ds: &Dataset, lang: Lang) -> Reply {
     commands::error_reply(
         ds,
-        "unknown",
         &commands::CommandError::UnknownCommand {
             name: "this button".into(),
             suggestion: None,

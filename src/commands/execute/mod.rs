@@ -79,10 +79,11 @@ fn run(ctx: &Ctx<'_>, cmd: &Command) -> Reply {
     }
 }
 
-/// The answer to a command line that could not be parsed. `command` names
-/// the command in the reply (`unknown` when there is none). Its data (the
-/// error text) is small and always set.
-pub fn error_reply(ds: &Dataset, command: &str, err: &CommandError, lang: Lang) -> Reply {
+/// The answer to a command line that could not be parsed, tagged with the
+/// command the error names ([`CommandError::command`]; `unknown` when there
+/// is none). Its data (the error text) is small and always set.
+pub fn error_reply(ds: &Dataset, err: &CommandError, lang: Lang) -> Reply {
+    let command = err.command().map_or("unknown", CommandKind::name);
     let s = lang.strings();
     let suggestions = match err {
         CommandError::UnknownCommand {
@@ -251,6 +252,20 @@ mod tests {
             assert_eq!(execute(&ds, &cmd, Lang::En).lang, Lang::En);
         }
         let err = crate::commands::parse("/nope").unwrap_err();
-        assert_eq!(error_reply(&ds, "unknown", &err, Lang::Uk).lang, Lang::Uk);
+        assert_eq!(error_reply(&ds, &err, Lang::Uk).lang, Lang::Uk);
+    }
+
+    #[test]
+    fn error_replies_are_tagged_with_the_command_of_the_table() {
+        let ds = ds();
+        for (line, want) in [
+            ("/Pledged page:0", "pledged"),
+            ("/угода", "agreement"),
+            ("/nope", "unknown"),
+            ("", "unknown"),
+        ] {
+            let err = crate::commands::parse(line).unwrap_err();
+            assert_eq!(error_reply(&ds, &err, Lang::En).command, want, "{line}");
+        }
     }
 }
