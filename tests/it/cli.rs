@@ -297,3 +297,69 @@ fn lang_picks_the_replys_language_and_json_names_it() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("ru") && err.contains("en or uk"), "{err}");
 }
+
+/// Waits for `child` to exit, polling until a deadline.
+fn wait_exit(child: &mut std::process::Child, what: &str) -> std::process::ExitStatus {
+    let deadline = std::time::Instant::now() + crate::support::wait::DEADLINE;
+    loop {
+        if let Some(status) = child.try_wait().expect("try_wait") {
+            return status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("{what}: still running after {:?}", crate::support::wait::DEADLINE);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+}
+
+/// `pactbot ask … | head -1`: the reader of our output goes away. Writes then
+/// fail with EPIPE (Rust ignores SIGPIPE), and pactbot must stop at once,
+/// quietly and with status 0 — no panic from a `println!`, no `error:` line,
+/// no answering the rest of its input into the void. The child's stdout here
+/// is a pipe whose read end was closed before anything was written.
+#[test]
+fn a_closed_stdout_ends_the_batch_quietly_with_status_0() {
+    // Enough lines that the answers overflow every buffer between us.
+    let lines: String = [
+        "/pledged aid:air defence\n",
+        "/agreement Japan\n",
+        "/nope\n",
+        "/stats\n",
+    ]
+    .iter()
+    .cycle()
+    .take(4_000)
+    .copied()
+    .collect();
+    for args in [
+        &["ask", "--json", "-"][..],
+        &["ask", "-"],
+        &["ask", "--json", "/agreement Japan"],
+    ] {
+        let (mut c, _dir) = pactbot(args, &[]);
+        let mut child = c
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn pactbot");
+        drop(child.stdout.take().expect("stdout"));
+        let mut stdin = child.stdin.take().expect("stdin");
+        let input = lines.clone();
+        // pactbot may stop reading at any point: a failed write here is fine.
+        let feeder = std::thread::spawn(move || {
+            let _ = stdin.write_all(input.as_bytes());
+        });
+        let status = wait_exit(&mut child, &format!("{args:?}"));
+        feeder.join().expect("feeder");
+        let mut stderr = String::new();
+        std::io::Read::read_to_string(&mut child.stderr.take().expect("stderr"), &mut stderr)
+            .expect("read stderr");
+        assert_eq!(status.code(), Some(0), "{args:?}: {status}, stderr: {stderr}");
+        assert!(
+            !stderr.contains("panicked") && !stderr.contains("error"),
+            "{args:?}: stderr: {stderr}"
+        );
+    }
+}
