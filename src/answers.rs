@@ -27,7 +27,7 @@ use crate::commands::{self, Command};
 use crate::dataset::{Dataset, Snapshot};
 use crate::lang::Lang;
 use crate::render;
-use crate::reply::{Reply, Status};
+use crate::reply::{Image, Reply, Status};
 
 /// How an answer is written out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -134,6 +134,17 @@ pub struct Answer {
     /// The reply's status (none for autocomplete suggestions).
     pub status: Option<Status>,
     pub body: Body,
+    /// The picture that goes with the body (`/chart`), whatever the format:
+    /// each transport attaches it its own way. Kept in the cache with the
+    /// body, and weighed with it.
+    pub image: Option<Image>,
+}
+
+impl Answer {
+    /// Bytes the answer holds: its text and its picture.
+    fn byte_len(&self) -> usize {
+        self.body.0.len() + self.image.as_ref().map_or(0, Image::byte_len)
+    }
 }
 
 /// Whether an answer came from memory.
@@ -272,7 +283,7 @@ impl Answers {
         self.len() == 0
     }
 
-    /// Their weight: bytes of text plus a fixed overhead each, at least
+    /// Their weight: bytes of text and pictures plus a fixed overhead each, at least
     /// `bytes / entries` each.
     pub fn weight(&self) -> u64 {
         self.cache.as_ref().map_or(0, Cache::weight)
@@ -294,7 +305,7 @@ impl Answers {
             return (e.answer, Lookup::Hit);
         }
         let answer = compute(&snap.data, &key.ask, format, lang);
-        let size = answer.body.0.len() + key.ask.text_len() + ENTRY_OVERHEAD;
+        let size = answer.byte_len() + key.ask.text_len() + ENTRY_OVERHEAD;
         let weight = (size as u64).max(self.min_weight);
         // An answer larger than the whole cache is served but not kept.
         if weight <= self.limits.bytes as u64 {
@@ -335,6 +346,7 @@ pub fn compute(ds: &Dataset, ask: &Ask, format: Format, lang: Lang) -> Answer {
                 command: commands::table::find(command).map(|s| s.name),
                 status: None,
                 body: to_json(&render::discord::autocomplete(choices)).into(),
+                image: None,
             }
         }
     }
@@ -345,6 +357,7 @@ fn reply_answer(reply: &Reply, format: Format) -> Answer {
         command: commands::table::find(&reply.command).map(|s| s.name),
         status: Some(reply.status),
         body: render_reply(reply, format).into(),
+        image: reply.image.clone(),
     }
 }
 

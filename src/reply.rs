@@ -10,6 +10,12 @@ use serde::Serialize;
 
 use crate::lang::Lang;
 
+mod image;
+
+pub use image::Image;
+#[cfg(test)]
+pub(crate) use image::TINY_PNG;
+
 /// Discord's embed limits (`resources/message.mdx`), in characters.
 pub mod limits {
     pub const TITLE: usize = 256;
@@ -109,6 +115,9 @@ pub struct Reply {
     /// The structured answer for `--json` (whole, not just this page).
     /// Built only when asked for (`execute_json`): Discord never reads it.
     pub data: Option<serde_json::Value>,
+    /// A picture that goes with the answer (`/chart`): attached to the
+    /// Discord message, sent as a Telegram photo, written by `ask --out`.
+    pub image: Option<Image>,
 }
 
 impl Reply {
@@ -165,6 +174,7 @@ pub struct ReplyBuilder {
     /// Blocks that must open a new page, by block index, with the title
     /// that page and the pages it runs on to carry (detail pages of a card).
     breaks: Vec<(usize, String)>,
+    image: Option<Image>,
 }
 
 impl ReplyBuilder {
@@ -182,7 +192,14 @@ impl ReplyBuilder {
             data: None,
             blocks: Vec::new(),
             breaks: Vec::new(),
+            image: None,
         }
+    }
+
+    /// A picture that goes with the answer.
+    pub fn image(mut self, image: Image) -> Self {
+        self.image = Some(image);
+        self
     }
 
     pub fn description(mut self, d: impl Into<String>) -> Self {
@@ -418,6 +435,7 @@ impl ReplyBuilder {
             choices: self.choices,
             page,
             data: self.data,
+            image: self.image,
         }
     }
 }

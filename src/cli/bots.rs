@@ -67,6 +67,10 @@ pub struct ServeArgs {
     /// How many answers to keep for repeated commands, autocomplete prefixes and page buttons (0 = off).
     #[arg(long, env = "PACTBOT_ANSWER_CACHE", value_name = "N", value_parser = Checked(answer_cache))]
     answer_cache: Option<usize>,
+    /// For tests only: a local fake of Discord's REST API (http://127.0.0.1:PORT),
+    /// where answers with a picture are edited in after their deferral.
+    #[arg(long, env = config::API_BASE_VAR, hide = true, value_parser = Checked(config::parse_api_base))]
+    discord_api: Option<String>,
 }
 
 /// The settings of `telegram`.
@@ -161,6 +165,7 @@ pub(super) fn serve(data: Option<&Path>, args: ServeArgs) -> Result<(), Failure>
     if let Some(n) = args.answer_cache {
         options.answer_cache = n;
     }
+    options.discord_api = args.discord_api;
     endpoint::run(args.listen, key, shared(data)?, options)?;
     Ok(())
 }

@@ -61,6 +61,9 @@ pub enum Cmd {
         /// The reply's language: en or uk.
         #[arg(long, value_name = "en|uk", default_value = "en")]
         lang: pactbot::lang::Lang,
+        /// Write the answer's picture (a /chart) to this PNG file; the text still prints.
+        #[arg(long, value_name = "FILE.png")]
+        out: Option<PathBuf>,
         /// The command, e.g. "/pledged aid:air defence"; "-" reads one command a line from stdin.
         command: String,
     },
@@ -118,8 +121,14 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             json,
             discord,
             lang,
+            out,
             command,
-        } => offline::ask(data.as_deref(), json, discord, lang, &command),
+        } => offline::ask(
+            data.as_deref(),
+            offline::Output { json, discord, out },
+            lang,
+            &command,
+        ),
         Cmd::Repl => offline::repl(data.as_deref()),
         Cmd::CheckData { dir } => offline::check_data(dir.or(data).as_deref()),
         Cmd::Discord {

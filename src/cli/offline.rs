@@ -1,7 +1,7 @@
 //! The subcommands that answer without Discord: `ask`, `repl`, `check-data`.
 
 use std::io::{BufRead, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use pactbot::answers::{self, Answers, Format};
@@ -20,16 +20,26 @@ pub(super) fn load(dir: Option<&Path>) -> anyhow::Result<Dataset> {
     })
 }
 
+/// How `pactbot ask` writes its answer.
+pub(super) struct Output {
+    pub json: bool,
+    pub discord: bool,
+    /// Where to write the answer's picture.
+    pub out: Option<PathBuf>,
+}
+
 /// `pactbot ask`: one command, or one a line from stdin with `-`. A bad
 /// command is a usage error (exit 2, the reason on stderr); the structured
-/// formats still print their document first.
-pub(super) fn ask(
-    data: Option<&Path>,
-    json: bool,
-    discord: bool,
-    lang: Lang,
-    command: &str,
-) -> Result<(), Failure> {
+/// formats still print their document first. With `--out`, the answer's
+/// picture is written to that file, and an answer without one is an error
+/// (after the answer is printed).
+pub(super) fn ask(data: Option<&Path>, output: Output, lang: Lang, command: &str) -> Result<(), Failure> {
+    let Output { json, discord, out } = output;
+    if command == "-" && out.is_some() {
+        return Err(Failure::Usage(
+            "--out writes the picture of one command; it does not go with `-`".into(),
+        ));
+    }
     let ds = load(data)?;
     let format = if json {
         Format::Json
@@ -53,11 +63,57 @@ pub(super) fn ask(
             answers::render_reply(&reply, format)
         )?;
     }
+    let not_written = |path: &Path| format!("no picture, so {} was not written", path.display());
     if reply.status == Status::Error {
         let reason = reply.description.lines().next().unwrap_or_default();
-        return Err(Failure::Usage(reason.to_string()));
+        return Err(Failure::Usage(match &out {
+            Some(path) => format!("{reason} ({})", not_written(path)),
+            None => reason.to_string(),
+        }));
+    }
+    if let Some(path) = out {
+        let Some(image) = &reply.image else {
+            return Err(Failure::Usage(format!(
+                "the answer to {command:?} has {} (only /chart draws one)",
+                not_written(&path)
+            )));
+        };
+        write_atomically(&path, &image.png)
+            .with_context(|| format!("writing the picture to {}", path.display()))?;
+        writeln!(
+            std::io::stderr().lock(),
+            "wrote {} ({} × {} px, {} bytes)",
+            path.display(),
+            image.width,
+            image.height,
+            image.byte_len()
+        )?;
     }
     Ok(())
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder,
+/// renamed over it once complete: a reader never sees half a picture, and
+/// a failure leaves an existing file as it was.
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "the path names no file"))?;
+    let tmp = dir.join(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
+    let written = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
 }
 
 /// One command a line in, one answer out (one JSON document a line with

@@ -21,7 +21,8 @@ use std::time::{Duration, Instant};
 use anyhow::{bail, Context as _};
 use serde_json::value::RawValue;
 use serenity::all::{
-    ClientBuilder, Context, EventHandler, GatewayIntents, Http, Interaction, Message, Ready, ResumedEvent,
+    ClientBuilder, Context, CreateAttachment, EventHandler, GatewayIntents, Http, Interaction, Message,
+    Ready, ResumedEvent,
 };
 use serenity::async_trait;
 
@@ -32,7 +33,7 @@ use super::reload;
 use super::signals::shutdown_signal;
 use crate::answers::{Answers, Format};
 use crate::dataset::{Dataset, SharedDataset};
-use crate::reply::Status;
+use crate::reply::{Image, Status};
 
 /// What serenity falls back to when `GET /gateway` fails.
 const DISCORD_GATEWAY: &str = "wss://gateway.discord.gg";
@@ -200,8 +201,9 @@ impl Handler {
             tracing::error!("an answer is not JSON; not sent");
             return;
         };
+        let files = answer.image.iter().map(attachment).collect();
         let sent =
-            tokio::time::timeout(CALLBACK_TIMEOUT, http.send_message(msg.channel_id, vec![], &body)).await;
+            tokio::time::timeout(CALLBACK_TIMEOUT, http.send_message(msg.channel_id, files, &body)).await;
         let (command, status) = (
             answer.command.unwrap_or("-"),
             answer.status.map_or("-", Status::as_str),
@@ -234,7 +236,8 @@ pub async fn answer(ds: &Dataset, http: &Http, interaction: &Interaction) -> (Ou
 /// Returns what it was and whether Discord took it.
 pub async fn answer_from(src: Source<'_>, http: &Http, interaction: &Interaction) -> (Outcome, bool) {
     let start = Instant::now();
-    let (body, outcome, _) = interaction::respond_with(src, &Request::of(interaction));
+    let responded = interaction::respond_with_image(src, &Request::of(interaction));
+    let (body, outcome) = (responded.body, responded.outcome);
     // The body is JSON already: sent as it is, not parsed again.
     let body = match RawValue::from_string(body.to_string()) {
         Ok(raw) => raw,
@@ -245,9 +248,12 @@ pub async fn answer_from(src: Source<'_>, http: &Http, interaction: &Interaction
     };
     let latency_us = interaction::elapsed_us(start);
     let token = interaction.token();
+    // A picture goes up with the callback as multipart: `payload_json` (the
+    // body, whose `attachments` names it) and `files[0]`.
+    let files = responded.image.iter().map(attachment).collect();
     let sent = tokio::time::timeout(
         CALLBACK_TIMEOUT,
-        http.create_interaction_response(interaction.id(), token, &body, vec![]),
+        http.create_interaction_response(interaction.id(), token, &body, files),
     )
     .await;
     let total_us = interaction::elapsed_us(start);
@@ -282,6 +288,13 @@ pub async fn answer_from(src: Source<'_>, http: &Http, interaction: &Interaction
         ),
     }
     (outcome, ok)
+}
+
+/// A reply's picture as serenity uploads it (part `files[0]`: the body's
+/// `attachments` entry has id 0).
+fn attachment(image: &Image) -> CreateAttachment {
+    CreateAttachment::bytes(image.png.to_vec(), image.file_name.clone())
+        .description(image.description.clone())
 }
 
 /// Builds the client (asks Discord for the gateway URL), registers the

@@ -18,7 +18,7 @@ use crate::commands::{self, Arg, Invocation};
 use crate::dataset::{Dataset, Snapshot};
 use crate::lang::Lang;
 use crate::render::discord::{self as body, InteractionResponse, PAGE_BUTTON_PREFIX};
-use crate::reply::{Reply, Status};
+use crate::reply::{Image, Reply, Status};
 
 /// What happened, for the one log line per interaction and for metrics.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -192,13 +192,33 @@ impl Source<'_> {
 /// The response body for a request as JSON text, what it was, and whether it
 /// came from the answer cache.
 pub fn respond_with(src: Source<'_>, req: &Request<'_>) -> (Body, Outcome, Lookup) {
+    let r = respond_with_image(src, req);
+    (r.body, r.outcome, r.lookup)
+}
+
+/// An answer to a request, with the picture that goes with it.
+#[derive(Debug, Clone)]
+pub struct Responded {
+    /// The interaction response as JSON text (with the picture's
+    /// `attachments` entry and `attachment://` embed image when it has one).
+    pub body: Body,
+    /// The PNG to upload with the body as multipart part `files[0]`.
+    pub image: Option<Image>,
+    pub outcome: Outcome,
+    pub lookup: Lookup,
+}
+
+/// [`respond_with`], keeping the picture: the gateway uploads it with the
+/// callback, the HTTP endpoint defers and edits the response with it.
+pub fn respond_with_image(src: Source<'_>, req: &Request<'_>) -> Responded {
     let (plan, mut outcome) = plan(src.dataset(), req);
-    let (body, lookup) = match plan {
-        Plan::Pong => (to_body(&body::pong()), Lookup::Off),
-        Plan::NoChoices => (to_body(&body::autocomplete(Vec::new())), Lookup::Off),
+    let (body, image, lookup) = match plan {
+        Plan::Pong => (to_body(&body::pong()), None, Lookup::Off),
+        Plan::NoChoices => (to_body(&body::autocomplete(Vec::new())), None, Lookup::Off),
         Plan::Reply(reply, format) => {
             outcome.status = Some(reply.status);
-            (answers::render_reply(&reply, format).into(), Lookup::Off)
+            let image = reply.image.clone();
+            (answers::render_reply(&reply, format).into(), image, Lookup::Off)
         }
         Plan::Ask(ask, format, lang) => {
             let (answer, lookup) = src.answer(ask, format, lang);
@@ -208,10 +228,15 @@ pub fn respond_with(src: Source<'_>, req: &Request<'_>) -> (Body, Outcome, Looku
             if outcome.kind == "button" {
                 outcome.command = answer.command;
             }
-            (answer.body, lookup)
+            (answer.body, answer.image, lookup)
         }
     };
-    (body, outcome, lookup)
+    Responded {
+        body,
+        image,
+        outcome,
+        lookup,
+    }
 }
 
 /// The response body for an interaction, computed now, and what it was:

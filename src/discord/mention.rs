@@ -53,6 +53,10 @@ pub fn reply_body(interaction_response: &str, message_id: u64) -> Option<Value> 
     {
         body["components"] = c.clone();
     }
+    // A picture uploaded with the message (the gateway adds the file).
+    if let Some(a) = data.get("attachments") {
+        body["attachments"] = a.clone();
+    }
     Some(body)
 }
 

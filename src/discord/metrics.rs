@@ -45,6 +45,7 @@ pub struct Metrics {
     rejected: Family<ReasonLabels, Counter>,
     in_flight: Gauge,
     cache: Family<CacheLabels, Counter>,
+    deferred: Family<CacheLabels, Counter>,
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -97,8 +98,15 @@ impl Metrics {
             "Answers looked up in the answer cache, by result (hit or miss)",
             cache.clone(),
         );
+        let deferred = Family::<CacheLabels, Counter>::default();
+        registry.register(
+            "deferred_edits",
+            "Deferred answers (pictures) edited into their original response, by result (ok or failed)",
+            deferred.clone(),
+        );
         Metrics {
             cache,
+            deferred,
             registry,
             requests,
             latency,
@@ -138,6 +146,12 @@ impl Metrics {
     pub fn cache(&self, hit: bool) {
         let result = if hit { "hit" } else { "miss" };
         self.cache.get_or_create(&CacheLabels { result }).inc();
+    }
+
+    /// Counts one deferred answer edited in (or given up).
+    pub fn deferred_edit(&self, ok: bool) {
+        let result = if ok { "ok" } else { "failed" };
+        self.deferred.get_or_create(&CacheLabels { result }).inc();
     }
 
     /// The gauge of requests in flight.

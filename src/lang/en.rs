@@ -261,6 +261,8 @@ pub static STRINGS: Strings = Strings {
     },
     eur_conversion: |eur, rate, currency, published| format!("≈ {eur} at the ECB rate of {published} ({rate} {currency} = 1 EUR)"),
     money_nothing: "No money commitment in the dataset matches.",
+
+    picture: |file, w, h, kib| format!("🖼 Picture: {file}, {w} × {h} px, {kib} KiB (`pactbot ask --out FILE.png …` saves it)"),
 };
 
 #[cfg(test)]

@@ -302,6 +302,11 @@ pub struct Strings {
     /// "≈ EUR 1.16 bn at the ECB rate of 2024-05-31 (11.65 NOK = 1 EUR)".
     pub eur_conversion: fn(eur: &str, rate: &str, currency: &str, published: &str) -> String,
     pub money_nothing: &'static str,
+
+    // Pictures (/chart).
+    /// Text output's line for a reply's picture: file name, size in pixels
+    /// and KiB, and how to write it to a file.
+    pub picture: fn(file: &str, width: u32, height: u32, kib: usize) -> String,
 }
 
 #[cfg(test)]

@@ -283,7 +283,9 @@ pub static STRINGS: Strings = Strings {
         (Section::Alongside, _) => "Оголошено під час підписання, не в угодах",
     },
     eur_conversion: |eur, rate, currency, published| format!("≈ {eur} за курсом ЄЦБ на {published} ({rate} {currency} = 1 EUR)"),
-    money_nothing: "У даних немає грошових зобов'язань, що відповідають запиту."
+    money_nothing: "У даних немає грошових зобов'язань, що відповідають запиту.",
+
+    picture: |file, w, h, kib| format!("🖼 Зображення: {file}, {w} × {h} пікс., {kib} КіБ (зберегти у файл: `pactbot ask --out ФАЙЛ.png …`)"),
 };
 
 #[cfg(test)]

@@ -13,6 +13,11 @@ use crate::reply::{limits, Choice, Reply, Status};
 pub mod callback {
     pub const PONG: u8 = 1;
     pub const CHANNEL_MESSAGE_WITH_SOURCE: u8 = 4;
+    /// "Thinking…": the message follows as an edit of the original
+    /// response (the HTTP endpoint's path for an answer with a picture).
+    pub const DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE: u8 = 5;
+    /// The same for a button: the message is edited in place later.
+    pub const DEFERRED_UPDATE_MESSAGE: u8 = 6;
     pub const UPDATE_MESSAGE: u8 = 7;
     pub const AUTOCOMPLETE_RESULT: u8 = 8;
 }
@@ -48,6 +53,26 @@ pub struct ResponseData {
     pub components: Option<Vec<ActionRow>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub choices: Option<Vec<Choice>>,
+    /// The files sent with the message (a chart), as Discord's partial
+    /// attachment objects: `id` is the index `n` of the multipart part
+    /// `files[n]` that carries the bytes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attachments: Option<Vec<Attachment>>,
+}
+
+/// A file uploaded with a message, described in its JSON.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Attachment {
+    pub id: u64,
+    pub filename: String,
+    pub description: String,
+}
+
+/// An embed's image.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EmbedImage {
+    /// `attachment://<file name>` for a file uploaded with the message.
+    pub url: String,
 }
 
 /// `{"parse": []}`: nobody is pinged, whatever the text says.
@@ -68,6 +93,8 @@ pub struct Embed {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<EmbedField>,
     pub footer: EmbedFooter,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image: Option<EmbedImage>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -130,7 +157,22 @@ pub fn embed(r: &Reply) -> Embed {
         footer: EmbedFooter {
             text: r.footer.clone(),
         },
+        image: r.image.as_ref().map(|i| EmbedImage {
+            url: i.attachment_url(),
+        }),
     }
+}
+
+/// The attachment list of a reply with a picture: its one file, as
+/// multipart part `files[0]`.
+fn attachments(r: &Reply) -> Option<Vec<Attachment>> {
+    r.image.as_ref().map(|i| {
+        vec![Attachment {
+            id: 0,
+            filename: i.file_name.clone(),
+            description: i.description.clone(),
+        }]
+    })
 }
 
 fn button(label: String, target: Option<&String>, fallback_id: &str, primary: bool) -> Button {
@@ -191,6 +233,7 @@ fn data(r: &Reply) -> ResponseData {
         flags: r.status.is_private().then_some(EPHEMERAL),
         components: Some(components),
         choices: None,
+        attachments: attachments(r),
     }
 }
 

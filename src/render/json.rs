@@ -24,6 +24,10 @@ pub fn render(r: &Reply) -> Value {
             m.entry(k.clone()).or_insert_with(|| v.clone());
         }
     }
+    if let Some(image) = &r.image {
+        // What the picture is (file name, size, bytes), never the bytes.
+        m.insert("image".into(), serde_json::to_value(image).unwrap_or(Value::Null));
+    }
     if !r.suggestions.is_empty() {
         m.insert("suggestions".into(), Value::from(r.suggestions.clone()));
     }

@@ -31,6 +31,10 @@ pub const CALLBACK_DATA_LIMIT: usize = 64;
 /// Room left in a part for the line break that joins the next line.
 const PART_BUDGET: usize = MESSAGE_LIMIT - 16;
 
+/// Telegram's limit on a photo's caption (`sendPhoto`), counted like
+/// [`MESSAGE_LIMIT`].
+pub const CAPTION_LIMIT: usize = 1024;
+
 /// One reply page as Telegram messages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rendered {
@@ -46,9 +50,12 @@ pub struct Rendered {
     /// Whether it answered (an error or no match is still sent, but the
     /// log says so).
     pub ok: bool,
-    // Hook for charts (/chart): when a Reply carries a chart attachment,
-    // add it here (the PNG bytes or a path) and `telegram::send` sends it
-    // with sendPhoto, this message's first part as its caption.
+    /// For a reply with a picture (`/chart`): the photo's caption, the
+    /// reply's first lines within [`CAPTION_LIMIT`]; `parts` then hold only
+    /// what follows them. The picture itself travels beside this (in the
+    /// answer cache's `Answer::image`), not in it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
 }
 
 /// Where a page button leads: the command line of a page, one of its parts,
@@ -143,6 +150,28 @@ fn fit_line(line: String) -> String {
     plain
 }
 
+/// The leading lines that fit a caption, packed as one, and the rest.
+fn caption(lines: Vec<String>) -> (String, Vec<String>) {
+    let budget = CAPTION_LIMIT - 16;
+    let mut used = 0;
+    let mut taken = Vec::new();
+    let mut rest = lines.into_iter().peekable();
+    while let Some(line) = rest.peek() {
+        let extra = units(line) + usize::from(!taken.is_empty());
+        if used + extra > budget {
+            break;
+        }
+        used += extra;
+        taken.extend(rest.next());
+    }
+    let mut caption = pack(taken).into_iter().next().unwrap_or_default();
+    if caption.is_empty() {
+        // Not even the title fits (never: titles are at most 256 characters).
+        caption = "…".into();
+    }
+    (caption, rest.collect())
+}
+
 /// Packs lines into parts of at most [`PART_BUDGET`] UTF-16 units.
 fn pack(lines: Vec<String>) -> Vec<String> {
     let mut parts = vec![String::new()];
@@ -167,9 +196,17 @@ fn pack(lines: Vec<String>) -> Vec<String> {
 
 /// One reply page as Telegram messages.
 pub fn render(r: &Reply) -> Rendered {
+    let (caption, parts) = match &r.image {
+        Some(_) => {
+            let (c, rest) = caption(lines(r));
+            (Some(c), pack(rest))
+        }
+        None => (None, pack(lines(r))),
+    };
     Rendered {
         lang: r.lang,
-        parts: pack(lines(r)),
+        parts,
+        caption,
         page: r.page.as_ref().map(|p| (p.number, p.count)),
         prev: r.page.as_ref().and_then(|p| p.prev.clone()),
         next: r.page.as_ref().and_then(|p| p.next.clone()),
@@ -183,7 +220,10 @@ impl Rendered {
     /// buttons, when it is one page too long for one message (there is no
     /// command line to put in a button then).
     pub fn messages(&self) -> Vec<(&str, Vec<Button>)> {
-        if self.page.is_some() {
+        if self.parts.is_empty() {
+            // All of it is in a photo's caption.
+            Vec::new()
+        } else if self.page.is_some() {
             let (_, text, buttons) = self.part(0);
             vec![(text, buttons)]
         } else {

@@ -20,6 +20,13 @@ pub fn render(r: &Reply) -> String {
         }
     }
     out.push_str(&format!("\n_{}_\n", r.footer));
+    if let Some(i) = &r.image {
+        let kib = i.byte_len().div_ceil(1024);
+        out.push_str(&format!(
+            "{}\n",
+            (s.picture)(&i.file_name, i.width, i.height, kib)
+        ));
+    }
     if let Some(p) = &r.page {
         if let Some(next) = &p.next {
             out.push_str(&format!("{} `{next}`\n", s.next_page));

@@ -9,8 +9,8 @@ use std::time::Instant;
 use teloxide::prelude::*;
 use teloxide::types::{
     CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, InlineQuery, InlineQueryResult,
-    InlineQueryResultArticle, InputMessageContent, InputMessageContentText, LinkPreviewOptions, Me,
-    MessageId, ParseMode, ReplyParameters, UpdateKind,
+    InlineQueryResultArticle, InputFile, InputMessageContent, InputMessageContentText, LinkPreviewOptions,
+    Me, MessageId, ParseMode, ReplyParameters, UpdateKind,
 };
 
 use super::api;
@@ -20,6 +20,7 @@ use crate::dataset::SharedDataset;
 use crate::discord::config::Secret;
 use crate::lang::Lang;
 use crate::render::telegram::{Button, Callback, Rendered};
+use crate::reply::Image;
 use crate::search::{Scope, Target};
 
 /// Telegram's limit on results of one inline query.
@@ -79,6 +80,12 @@ impl Bot {
 
     /// The answer to `line` in `lang`, from the cache.
     fn rendered(&self, line: &str, lang: Lang) -> (Rendered, Option<&'static str>) {
+        let (r, command, _) = self.rendered_with_image(line, lang);
+        (r, command)
+    }
+
+    /// The same, with the picture that goes with it (`/chart`).
+    fn rendered_with_image(&self, line: &str, lang: Lang) -> (Rendered, Option<&'static str>, Option<Image>) {
         let snap = self.data.snapshot();
         let (answer, _) = self
             .answers
@@ -90,8 +97,9 @@ impl Bot {
             prev: None,
             next: None,
             ok: false,
+            caption: None,
         });
-        (r, answer.command)
+        (r, answer.command, answer.image)
     }
 
     /// Handles one update and logs one line for it.
@@ -131,12 +139,17 @@ impl Bot {
             return Outcome::ignored("message");
         };
         let lang = route::lang(m.from.as_ref().and_then(|u| u.language_code.as_deref()));
-        let (rendered, command) = self.rendered(&line, lang);
+        let (rendered, command, image) = self.rendered_with_image(&line, lang);
+        let photo = image.zip(rendered.caption.clone());
+        let sent_photo = photo.is_some();
+        if let Some((image, caption)) = photo {
+            self.photo(&m, place, &rendered, image, caption).await;
+        }
         for (i, (text, buttons)) in rendered.messages().into_iter().enumerate() {
             let (chat, text) = (m.chat.id, text.to_string());
             let markup = keyboard(&buttons);
-            let reply_to =
-                (!place.private && i == 0).then(|| ReplyParameters::new(m.id).allow_sending_without_reply());
+            let reply_to = (!place.private && i == 0 && !sent_photo)
+                .then(|| ReplyParameters::new(m.id).allow_sending_without_reply());
             api::call(&self.token, "sendMessage", || {
                 let mut req = self
                     .api
@@ -159,6 +172,36 @@ impl Bot {
             status: if rendered.ok { "ok" } else { "not_answered" },
             lang: Some(rendered.lang),
         }
+    }
+
+    /// A picture as a photo (`sendPhoto`), the reply's first lines as its
+    /// caption; the rest of the reply follows as messages. The buttons go on
+    /// the photo when nothing follows it.
+    async fn photo(&self, m: &Message, place: Place, rendered: &Rendered, image: Image, caption: String) {
+        let chat = m.chat.id;
+        let buttons = if rendered.parts.is_empty() {
+            rendered.keyboard(0)
+        } else {
+            Vec::new()
+        };
+        let markup = keyboard(&buttons);
+        let reply_to = (!place.private).then(|| ReplyParameters::new(m.id).allow_sending_without_reply());
+        api::call(&self.token, "sendPhoto", || {
+            let file = InputFile::memory(image.png.to_vec()).file_name(image.file_name.clone());
+            let mut req = self
+                .api
+                .send_photo(chat, file)
+                .caption(caption.clone())
+                .parse_mode(ParseMode::Html);
+            if let Some(r) = reply_to.clone() {
+                req = req.reply_parameters(r);
+            }
+            if let Some(k) = markup.clone() {
+                req = req.reply_markup(k);
+            }
+            req.send()
+        })
+        .await;
     }
 
     async fn callback(&self, q: CallbackQuery) -> Outcome {

@@ -53,7 +53,7 @@ fn malformed() -> Response {
 }
 
 /// Answers a verified body.
-fn answer(app: &Endpoint, body: &[u8]) -> Response {
+fn answer(app: &Arc<Endpoint>, body: &[u8]) -> Response {
     // An interaction is an object (serde would also read a struct from an array).
     if body.trim_ascii_start().first() != Some(&b'{') {
         return malformed();
@@ -86,20 +86,34 @@ fn answer(app: &Endpoint, body: &[u8]) -> Response {
     let src = Source::Cached(&app.answers, &snap);
     match light.as_ref().and_then(Light::request) {
         Some(req) => {
-            let (body_out, outcome, lookup) = interaction::respond_with(src, &req);
-            if lookup != Lookup::Hit && interaction::parse(body).is_err() {
+            let r = interaction::respond_with_image(src, &req);
+            if r.lookup != Lookup::Hit && interaction::parse(body).is_err() {
                 return refuse_malformed_interaction();
             }
-            sent(app, body_out, &outcome, lookup)
+            reply(app, body, r)
         }
         // Shapes the light parse leaves to serenity.
         None => match interaction::parse(body) {
-            Ok(i) => {
-                let (body_out, outcome, lookup) = interaction::respond_with(src, &Request::of(&i));
-                sent(app, body_out, &outcome, lookup)
-            }
+            Ok(i) => reply(app, body, interaction::respond_with_image(src, &Request::of(&i))),
             Err(_) => refuse_malformed_interaction(),
         },
+    }
+}
+
+/// The answer inline, or, when it has a picture, deferred and edited in.
+fn reply(app: &Arc<Endpoint>, body: &[u8], r: interaction::Responded) -> Response {
+    if r.image.is_some() {
+        count(app, r.lookup);
+        return super::deferred::defer(app, body, r);
+    }
+    sent(app, r.body, &r.outcome, r.lookup)
+}
+
+fn count(app: &Endpoint, lookup: Lookup) {
+    match lookup {
+        Lookup::Hit => app.metrics.cache(true),
+        Lookup::Miss => app.metrics.cache(false),
+        Lookup::Off => {}
     }
 }
 
@@ -126,11 +140,7 @@ fn interaction_type(light: Option<&Light<'_>>, body: &[u8]) -> Option<u64> {
 }
 
 fn sent(app: &Endpoint, body: crate::answers::Body, outcome: &Outcome, lookup: Lookup) -> Response {
-    match lookup {
-        Lookup::Hit => app.metrics.cache(true),
-        Lookup::Miss => app.metrics.cache(false),
-        Lookup::Off => {}
-    }
+    count(app, lookup);
     let tag = Tag {
         kind: outcome.kind,
         command: outcome.command.unwrap_or("none"),

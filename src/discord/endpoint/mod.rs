@@ -38,6 +38,7 @@ use crate::answers::{Answers, Limits};
 use crate::dataset::SharedDataset;
 
 mod answer;
+mod deferred;
 mod observe;
 pub mod verify;
 
@@ -56,6 +57,9 @@ pub struct Options {
     /// buttons (0 turns the cache off), with 4 KiB each at most on average;
     /// see [`crate::answers`].
     pub answer_cache: usize,
+    /// Where answers with a picture are edited in after their deferral
+    /// (Discord's API unless a test points it at a fake).
+    pub discord_api: Option<String>,
 }
 
 impl Default for Options {
@@ -66,6 +70,7 @@ impl Default for Options {
             request_timeout: Duration::from_secs(3),
             shutdown_grace: Duration::from_secs(10),
             answer_cache: Limits::default().entries,
+            discord_api: None,
         }
     }
 }
@@ -77,6 +82,7 @@ pub struct Endpoint {
     data: Arc<SharedDataset>,
     metrics: Metrics,
     answers: Answers,
+    editor: deferred::Editor,
 }
 
 impl Endpoint {
@@ -90,6 +96,7 @@ impl Endpoint {
             data,
             metrics: Metrics::new(),
             answers: Answers::new(Limits::entries(options.answer_cache)),
+            editor: deferred::Editor::new(options.discord_api.as_deref()),
         })
     }
 

@@ -43,6 +43,13 @@ pub fn problems(body: &Value) -> Vec<String> {
             }
         }
         Some(4 | 7) => message(&mut p, data),
+        // A deferral: the message follows as an edit; only EPHEMERAL may be set.
+        Some(5 | 6) => {
+            let flags_only = data.as_object().is_none_or(|o| o.keys().all(|k| k == "flags"));
+            if !flags_only || data["flags"].as_u64().is_some_and(|f| f & !64 != 0) {
+                p.push(format!("a deferral carries more than the ephemeral flag: {data}"));
+            }
+        }
         Some(8) => match data["choices"].as_array() {
             Some(choices) => p.extend(choice_problems(choices)),
             None => p.push("autocomplete without a choices array".into()),
@@ -112,6 +119,94 @@ fn message(p: &mut Vec<String>, data: &Value) {
         p.push(format!("embeds total {total} characters, at most 6000"));
     }
     components(p, data);
+    attachments(p, data);
+}
+
+/// Discord's default limit on one uploaded file (`reference.mdx`, Uploading
+/// Files); an interaction's `attachment_size_limit` gives the real one.
+pub const FILE_LIMIT: usize = 10 * 1024 * 1024;
+
+/// The message's `attachments`: distinct ids, a file name and a description
+/// of at most 1,024 characters each; an embed image `attachment://name`
+/// names one of them, with an extension an embed can show.
+fn attachments(p: &mut Vec<String>, data: &Value) {
+    let list = data["attachments"].as_array().map_or(&[][..], Vec::as_slice);
+    if list.len() > 10 {
+        p.push(format!("{} attachments, at most 10", list.len()));
+    }
+    let mut ids = std::collections::HashSet::new();
+    for (i, a) in list.iter().enumerate() {
+        match a["id"].as_u64() {
+            Some(id) if ids.insert(id) => {}
+            _ => p.push(format!("attachment {i}: id {} missing or repeated", a["id"])),
+        }
+        check_len(p, &format!("attachment {i} filename"), &a["filename"], 1, 1024);
+        if !a["description"].is_null() {
+            check_len(
+                p,
+                &format!("attachment {i} description"),
+                &a["description"],
+                0,
+                1024,
+            );
+        }
+    }
+    let names: Vec<&str> = list.iter().filter_map(|a| a["filename"].as_str()).collect();
+    for (i, e) in data["embeds"]
+        .as_array()
+        .map_or(&[][..], Vec::as_slice)
+        .iter()
+        .enumerate()
+    {
+        let Some(url) = e["image"]["url"].as_str() else {
+            continue;
+        };
+        let Some(name) = url.strip_prefix("attachment://") else {
+            continue;
+        };
+        if !names.contains(&name) {
+            p.push(format!("embed {i} image {url} names no attachment"));
+        }
+        let lower = name.to_ascii_lowercase();
+        if ![".png", ".jpg", ".jpeg", ".webp", ".gif"]
+            .iter()
+            .any(|x| lower.ends_with(x))
+        {
+            p.push(format!(
+                "embed {i} image {url}: an embed shows only png, jpg, webp and gif"
+            ));
+        }
+    }
+}
+
+/// The files uploaded with a message (multipart parts `files[n]`: index,
+/// file name, size): each matches the attachment with id `n` in `data`, and
+/// none is over `limit` bytes. Every attachment has its file.
+pub fn file_problems(data: &Value, files: &[(u64, &str, usize)], limit: usize) -> Vec<String> {
+    let mut p = Vec::new();
+    let list = data["attachments"].as_array().map_or(&[][..], Vec::as_slice);
+    for &(n, name, size) in files {
+        match list.iter().find(|a| a["id"].as_u64() == Some(n)) {
+            Some(a) if a["filename"].as_str() == Some(name) => {}
+            Some(a) => p.push(format!(
+                "files[{n}] is {name:?}, its attachment says {}",
+                a["filename"]
+            )),
+            None => p.push(format!("files[{n}] ({name}) has no attachment with id {n}")),
+        }
+        if size > limit {
+            p.push(format!("files[{n}] ({name}): {size} bytes, at most {limit}"));
+        }
+        if size == 0 {
+            p.push(format!("files[{n}] ({name}) is empty"));
+        }
+    }
+    for a in list {
+        if !files.iter().any(|f| Some(f.0) == a["id"].as_u64()) {
+            p.push(format!("attachment {} has no file part", a["id"]));
+        }
+    }
+    p
 }
 
 /// Checks one embed; returns the characters it counts towards the 6,000.

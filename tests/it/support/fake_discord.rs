@@ -30,6 +30,7 @@ use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use tokio_tungstenite::tungstenite::protocol::CloseFrame;
 use tokio_tungstenite::tungstenite::Message;
 
+pub use super::multipart::{multipart_parts, FormPart};
 use super::APPLICATION_ID;
 
 /// How long any single wait on the bot may take before the test fails.
@@ -42,8 +43,18 @@ pub struct Recorded {
     pub path: String,
     pub authorization: Option<String>,
     pub content_type: Option<String>,
-    /// The JSON body, or `Null` when there was none.
+    /// The JSON body, or `Null` when there was none. For a multipart body,
+    /// its `payload_json` part, parsed.
     pub body: Value,
+    /// The parts of a `multipart/form-data` body, in order (empty otherwise).
+    pub parts: Vec<FormPart>,
+}
+
+impl Recorded {
+    /// The part named `name`, if the body had one.
+    pub fn part(&self, name: &str) -> Option<&FormPart> {
+        self.parts.iter().find(|p| p.name == name)
+    }
 }
 
 /// What the bot did on the gateway.
@@ -77,6 +88,9 @@ pub struct Behaviour {
     /// Answer RESUME with an invalid session (op 9, not resumable) instead
     /// of RESUMED, so the bot must identify again.
     pub refuse_resume: bool,
+    /// Statuses for the first edits of an original interaction response
+    /// (`PATCH /webhooks/{app}/{token}/messages/@original`), then 200.
+    pub edit_statuses: Vec<u16>,
 }
 
 impl Default for Behaviour {
@@ -87,6 +101,7 @@ impl Default for Behaviour {
             reject_identify: false,
             callback_statuses: Vec::new(),
             refuse_resume: false,
+            edit_statuses: Vec::new(),
         }
     }
 }
@@ -137,6 +152,7 @@ impl FakeDiscord {
         let state = Arc::new(RestState {
             record: req_tx,
             callbacks: std::sync::Mutex::new(behaviour.callback_statuses.iter().copied().collect()),
+            edits: std::sync::Mutex::new(behaviour.edit_statuses.iter().copied().collect()),
             behaviour,
             gw_url: gw_url.clone(),
         });
@@ -254,6 +270,8 @@ struct RestState {
     behaviour: Behaviour,
     /// What is left of `behaviour.callback_statuses`.
     callbacks: std::sync::Mutex<VecDeque<u16>>,
+    /// What is left of `behaviour.edit_statuses`.
+    edits: std::sync::Mutex<VecDeque<u16>>,
     gw_url: String,
 }
 
@@ -300,14 +318,31 @@ async fn rest_handler(state: Arc<RestState>, req: Request) -> Response<Body> {
     let path = req.uri().path().to_string();
     let authorization = header(&req, "authorization");
     let content_type = header(&req, "content-type");
-    let bytes = axum::body::to_bytes(req.into_body(), 1 << 20)
+    // Room for a picture (Discord takes files up to 10 MiB by default).
+    let bytes = axum::body::to_bytes(req.into_body(), 16 << 20)
         .await
         .unwrap_or_default();
-    let body = if bytes.is_empty() {
+    let multipart = content_type
+        .as_deref()
+        .filter(|c| c.starts_with("multipart/form-data"));
+    let parts = match multipart {
+        Some(c) => multipart_parts(c, bytes.to_vec())
+            .await
+            .unwrap_or_else(|e| panic!("a malformed multipart body from the bot: {e}")),
+        None => Vec::new(),
+    };
+    let json_bytes: &[u8] = match multipart {
+        Some(_) => parts
+            .iter()
+            .find(|p| p.name == "payload_json")
+            .map_or(&[][..], |p| &p.bytes[..]),
+        None => &bytes,
+    };
+    let body = if json_bytes.is_empty() {
         Value::Null
     } else {
-        serde_json::from_slice(&bytes)
-            .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()))
+        serde_json::from_slice(json_bytes)
+            .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(json_bytes).into()))
     };
     let _ = record.send(Recorded {
         method: method.clone(),
@@ -315,6 +350,7 @@ async fn rest_handler(state: Arc<RestState>, req: Request) -> Response<Body> {
         authorization,
         content_type,
         body: body.clone(),
+        parts,
     });
     let segments: Vec<&str> = path.trim_start_matches("/api/v10/").split('/').collect();
     match (method.as_str(), segments.as_slice()) {
@@ -365,6 +401,18 @@ async fn rest_handler(state: Arc<RestState>, req: Request) -> Response<Body> {
                     .status(StatusCode::NO_CONTENT)
                     .body(Body::empty())
                     .expect("response"),
+            }
+        }
+        // The original response edited in after a deferral (a picture).
+        ("PATCH", ["webhooks", _, _, "messages", "@original"]) => {
+            let planned = state
+                .edits
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .pop_front();
+            match planned {
+                Some(status) if status >= 300 => failure(status),
+                _ => json_response(200, sent_message("1310000000000000500", &body)),
             }
         }
         // A message the bot sends (a reply to a mention or a DM): echoed as

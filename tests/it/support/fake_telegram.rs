@@ -22,6 +22,7 @@ use serde_json::{json, Value};
 use tokio::sync::{mpsc, Notify};
 use tokio::task::JoinHandle;
 
+use super::multipart::{multipart_parts, FormPart};
 use super::wait::DEADLINE;
 
 /// A token of the right shape, for the fake only.
@@ -38,9 +39,21 @@ pub struct Call {
     /// The method as written in the URL (`SendMessage`).
     pub written: String,
     pub token: String,
-    /// The JSON body, or `Null` (multipart bodies are in `raw`).
+    /// The JSON body, or `Null` (multipart bodies are in `raw` and `parts`).
     pub body: Value,
     pub raw: String,
+    /// The parts of a multipart body (`sendPhoto`), in order.
+    pub parts: Vec<FormPart>,
+}
+
+impl Call {
+    /// The text of part `name` of a multipart body.
+    pub fn text_part(&self, name: &str) -> Option<String> {
+        self.parts
+            .iter()
+            .find(|p| p.name == name)
+            .map(|p| String::from_utf8_lossy(&p.bytes).into_owned())
+    }
 }
 
 /// An error answer for one call.
@@ -182,9 +195,23 @@ fn bot_user() -> Value {
 
 async fn handler(State(inner): State<Arc<Inner>>, req: Request) -> Response {
     let path = req.uri().path().to_string();
-    let bytes: Bytes = axum::body::to_bytes(req.into_body(), 4 << 20)
+    let content_type = req
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    // Room for a photo (Telegram takes up to 10 MB).
+    let bytes: Bytes = axum::body::to_bytes(req.into_body(), 16 << 20)
         .await
         .unwrap_or_default();
+    let parts = if content_type.starts_with("multipart/form-data") {
+        multipart_parts(&content_type, bytes.to_vec())
+            .await
+            .unwrap_or_else(|e| panic!("a malformed multipart body from the bot: {e}"))
+    } else {
+        Vec::new()
+    };
     let mut segments = path.trim_start_matches('/').splitn(2, '/');
     let (Some(bot), Some(written)) = (segments.next(), segments.next()) else {
         return StatusCode::NOT_FOUND.into_response();
@@ -198,6 +225,7 @@ async fn handler(State(inner): State<Arc<Inner>>, req: Request) -> Response {
         token: token.clone(),
         body: body.clone(),
         raw: String::from_utf8_lossy(&bytes).into_owned(),
+        parts,
     });
     if token != TOKEN {
         return reply(
@@ -249,6 +277,12 @@ async fn handler(State(inner): State<Arc<Inner>>, req: Request) -> Response {
                 "from": bot_user(), "text": "…"
             }))
         }
+        "sendphoto" => ok(json!({
+            "message_id": inner.next_message.fetch_add(1, Ordering::SeqCst), "date": 1_700_000_000,
+            "chat": chat(1),
+            "from": bot_user(),
+            "photo": [{"file_id": "photo-1", "file_unique_id": "u1", "width": 1200, "height": 675, "file_size": 1}]
+        })),
         _ => ok(json!(true)),
     }
 }

@@ -6,6 +6,8 @@
 //! - `child`: the real binary as a child process;
 //! - `payloads`: interactions as Discord sends them, signed with a test key;
 //! - `fake_discord`: a small fake Discord (REST plus gateway WebSocket);
+//! - `fake_telegram`: a small fake Telegram Bot API;
+//! - `multipart`: the multipart bodies both fakes read (file uploads);
 //! - `data`: the shipped and fixture datasets, and copies to break;
 //! - `wait`: waiting on a condition with a deadline;
 //! - here: the interaction fixtures in `tests/fixtures/interactions/`.
@@ -16,6 +18,7 @@ pub mod data;
 pub mod discord_limits;
 pub mod fake_discord;
 pub mod fake_telegram;
+pub mod multipart;
 pub mod payloads;
 pub mod server;
 pub mod wait;
