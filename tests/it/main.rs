@@ -10,6 +10,7 @@
 mod support;
 
 mod basis;
+mod chart;
 mod cli;
 mod dataset;
 mod deploy_data_sync;
