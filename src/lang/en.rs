@@ -3,6 +3,7 @@
 use super::{Sought, Strings};
 use crate::dataset::{Evidence, MoneyKind, Qualifier};
 use crate::figures::{Section, Span};
+use crate::question::RecognisedKind;
 use crate::search::MatchStage;
 
 /// "1 commitment", "2 commitments".
@@ -127,6 +128,32 @@ pub static STRINGS: Strings = Strings {
     what_is_known: "What is known",
     see_also: "See also",
     see_also_text: |timeline, search| format!("{timeline} lists every agreement; {search} takes any question."),
+    quote: |t| format!("“{t}”"),
+
+    understood_as: |line| format!("Understood as {line}"),
+    pledges_not_deliveries: "The data holds what the agreements pledge, not deliveries.",
+    not_understood_title: "Not understood",
+    not_understood: |q| format!("pactbot did not understand {q}."),
+    several_readings: |q| format!("{q} could mean several things. Which one did you mean?"),
+    recognised: |list| format!("Recognised: {list}."),
+    recognised_kind: |k| match k {
+        RecognisedKind::Partner => "partner",
+        RecognisedKind::Country => "country without an agreement",
+        RecognisedKind::Aid => "kind of aid",
+        RecognisedKind::Group => "group",
+        RecognisedKind::System => "weapon system",
+        RecognisedKind::Year => "year",
+    },
+    data_covers: |help| format!("The data covers what the security agreements pledge, not deliveries or statements outside them. Type {help} for every command."),
+    choices: "Choices",
+    what_pactbot_answers: "What pactbot answers",
+    question_examples: &[
+        "who pledged a kind of aid or a system: “which Nordic countries pledged F-16s?”, “хто дав ППО?”",
+        "one partner's agreement: “what did Japan promise?”, “when did Germany sign?”",
+        "one partner and one kind of aid: “did Japan pledge air defence?”",
+        "two partners side by side: “compare UK and US”",
+        "counts and dates: “how many agreements are there?”, “the latest one”",
+    ],
 
     partner_choice: |name, uk, signed| format!("{name} ({uk}) · signed {signed}"),
     aid_choice: |name, uk, n| format!("{name} ({uk}) · {}", plural(n, "partner", "partners")),
@@ -165,6 +192,35 @@ pub static STRINGS: Strings = Strings {
     nobody_pledged: "No partner's agreement mentions this kind of aid.",
     alongside_section: "Announced alongside the agreements (not counted)",
     groups: "Groups",
+    pledged_in_group: |n, members, group| format!(
+        "{n} of the {members} partners in {group} pledged it in their agreements, in signing order."
+    ),
+    no_such_group: |q| format!("No partner group called {q}."),
+    system_named: |system, makers, aid, naming, alongside| {
+        let made = if makers.is_empty() {
+            String::new()
+        } else {
+            format!(" (made in {})", makers.join(" and "))
+        };
+        let mut t = if naming == 0 {
+            format!("No agreement in the dataset names the {system}{made}. Below: every {aid} pledge, none of which names it.")
+        } else {
+            format!(
+                "{system}{made} is named in {}: listed first, then the other {aid} pledges.",
+                plural(naming, "pledge", "pledges")
+            )
+        };
+        if alongside > 0 {
+            t.push_str(&format!(
+                " {} alongside the agreements {} it (listed apart).",
+                plural(alongside, "announcement", "announcements"),
+                if alongside == 1 { "names" } else { "name" }
+            ));
+        }
+        t
+    },
+    naming_system: |system| format!("Naming {system}"),
+    other_pledges: |aid| format!("{aid} — other pledges"),
     alongside_note: |n| format!(
         "{} made alongside the agreements (signing-day packages, coalitions, separate memoranda) {} listed apart and not counted.",
         plural(n, "more announcement", "more announcements"),

@@ -187,6 +187,30 @@ pub struct Strings {
     pub what_is_known: &'static str,
     pub see_also: &'static str,
     pub see_also_text: fn(timeline_md: &str, search_md: &str) -> String,
+    /// The user's words in this language's quotation marks (“…”, «…»).
+    pub quote: fn(text_md: &str) -> String,
+
+    // Questions (`/ask`, `/search` free text).
+    /// "Understood as `/pledged aid:F-16`".
+    pub understood_as: fn(line_md: &str) -> String,
+    /// After [`Strings::understood_as`] when the question asks about
+    /// deliveries: the data holds pledges.
+    pub pledges_not_deliveries: &'static str,
+    pub not_understood_title: &'static str,
+    /// "pactbot did not understand “…”." (`quoted_md` from [`Strings::quote`]).
+    pub not_understood: fn(quoted_md: &str) -> String,
+    /// The question fits several commands; they follow as choices.
+    pub several_readings: fn(quoted_md: &str) -> String,
+    /// "Recognised: Japan (partner), 2025 (year)."
+    pub recognised: fn(list: &str) -> String,
+    /// What kind of thing a recognised name is, after it in brackets.
+    pub recognised_kind: fn(crate::question::RecognisedKind) -> &'static str,
+    /// What the data covers, and where every command is listed.
+    pub data_covers: fn(help_md: &str) -> String,
+    pub choices: &'static str,
+    pub what_pactbot_answers: &'static str,
+    /// One line per kind of question pactbot answers, with examples.
+    pub question_examples: &'static [&'static str],
 
     // Autocomplete.
     /// "France (Франція) · signed 2024-02-16".
@@ -236,6 +260,21 @@ pub struct Strings {
     pub groups: &'static str,
     /// After the count: what the alongside section holds, not counted.
     pub alongside_note: fn(n: usize) -> String,
+    /// The count within a group: "3 of the 5 partners in the Nordic
+    /// countries pledged it …".
+    pub pledged_in_group: fn(n_md: &str, members: usize, group: &str) -> String,
+    /// `group:` named no known group (`quoted_md` from [`Strings::quote`]).
+    pub no_such_group: fn(quoted_md: &str) -> String,
+    /// Whether any agreement names a system (`system_md` in bold), who makes
+    /// it, and how the list is ordered: `naming` pledges name it,
+    /// `alongside` announcements alongside the agreements do. `aid` is the
+    /// aid type's name as it reads inside a sentence.
+    pub system_named:
+        fn(system_md: &str, makers: &[&str], aid: &str, naming: usize, alongside: usize) -> String,
+    /// The section of pledges that name the system: "Naming F-16".
+    pub naming_system: fn(system: &str) -> String,
+    /// The section of the aid type's other pledges: "Combat aircraft — other pledges".
+    pub other_pledges: fn(aid: &str) -> String,
 
     // /search for a partner and an aid type.
     pub search_title: fn(flag: &str, partner: &str, aid: &str) -> String,

@@ -12,6 +12,7 @@ use chrono::{Datelike, NaiveDate};
 use super::{Sought, Strings};
 use crate::dataset::{Evidence, MoneyKind, Qualifier};
 use crate::figures::{Section, Span};
+use crate::question::RecognisedKind;
 use crate::search::MatchStage;
 
 /// Which of Ukrainian's three plural forms a number takes: `one` for 1, 21,
@@ -143,6 +144,32 @@ pub static STRINGS: Strings = Strings {
     what_is_known: "Що відомо",
     see_also: "Див. також",
     see_also_text: |timeline, search| format!("{timeline} перелічує всі угоди; {search} відповідає на будь-яке запитання."),
+    quote: |t| format!("«{t}»"),
+
+    understood_as: |line| format!("Зрозуміло як {line}"),
+    pledges_not_deliveries: "Дані містять зобовʼязання з угод, а не поставки.",
+    not_understood_title: "Не зрозуміло",
+    not_understood: |q| format!("pactbot не зрозумів запит {q}."),
+    several_readings: |q| format!("{q} можна зрозуміти по-різному. Що саме ви мали на увазі?"),
+    recognised: |list| format!("Розпізнано: {list}."),
+    recognised_kind: |k| match k {
+        RecognisedKind::Partner => "партнер",
+        RecognisedKind::Country => "країна без угоди",
+        RecognisedKind::Aid => "вид допомоги",
+        RecognisedKind::Group => "група",
+        RecognisedKind::System => "система озброєння",
+        RecognisedKind::Year => "рік",
+    },
+    data_covers: |help| format!("Дані охоплюють зобовʼязання з безпекових угод, а не поставки чи заяви поза ними. Наберіть {help}, щоб побачити всі команди."),
+    choices: "Варіанти",
+    what_pactbot_answers: "На що відповідає pactbot",
+    question_examples: &[
+        "хто пообіцяв вид допомоги чи систему: «хто дав ППО?», «які скандинавські країни дали F-16?»",
+        "угода одного партнера: «що обіцяла Японія?», «коли Німеччина підписала угоду?»",
+        "партнер і вид допомоги: «чи дала Японія ППО?»",
+        "два партнери поруч: «порівняй Британію і США»",
+        "кількість і дати: «скільки угод підписано?», «остання угода»",
+    ],
 
     partner_choice: |name, en, signed| format!("{name} ({en}) · підписано {signed}"),
     aid_choice: |name, en, n| format!("{name} ({en}) · {}", plural(n, "партнер", "партнери", "партнерів")),
@@ -182,6 +209,36 @@ pub static STRINGS: Strings = Strings {
     nobody_pledged: "Жодна угода цього виду допомоги не згадує.",
     alongside_section: "Оголошено під час підписання угод (не враховано)",
     groups: "Групи",
+    pledged_in_group: |n, members, group| format!(
+        "{n} з {members} партнерів групи «{group}» мають це в угодах, за датою підписання."
+    ),
+    no_such_group: |q| format!("Групи партнерів {q} немає."),
+    system_named: |system, makers, aid, naming, alongside| {
+        let made = if makers.is_empty() {
+            String::new()
+        } else {
+            let who = plural_form(makers.len(), "виробник", "виробники", "виробники");
+            format!(" ({who}: {})", makers.join(", "))
+        };
+        let mut t = if naming == 0 {
+            format!("Жодна угода в даних не називає {system}{made}. Нижче — усі зобовʼязання щодо напряму «{aid}», жодне з яких його не називає.")
+        } else {
+            format!(
+                "{system}{made} названо в {}: спершу вони, далі — інші зобовʼязання щодо напряму «{aid}».",
+                plural(naming, "зобовʼязанні", "зобовʼязаннях", "зобовʼязаннях")
+            )
+        };
+        if alongside > 0 {
+            t.push_str(&format!(
+                " Ще {} поза угодами {} його (наведено окремо).",
+                plural(alongside, "оголошення", "оголошення", "оголошень"),
+                plural_form(alongside, "називає", "називають", "називають")
+            ));
+        }
+        t
+    },
+    naming_system: |system| format!("Називають {system}"),
+    other_pledges: |aid| format!("{aid} — інші зобовʼязання"),
     alongside_note: |n| format!(
         "Ще {} під час підписання (пакети допомоги того ж дня, коаліції, окремі меморандуми) наведено окремо й не враховано.",
         plural(n, "оголошення", "оголошення", "оголошень")

@@ -128,13 +128,43 @@ pub struct Interpretation {
     pub about_deliveries: bool,
 }
 
+/// What kind of thing a question named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RecognisedKind {
+    Partner,
+    /// A country without an agreement.
+    Country,
+    Aid,
+    Group,
+    System,
+    Year,
+}
+
+impl RecognisedKind {
+    /// The stable name in the `--json` data: `partner`, `country`, `aid`,
+    /// `group`, `system`, `year`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RecognisedKind::Partner => "partner",
+            RecognisedKind::Country => "country",
+            RecognisedKind::Aid => "aid",
+            RecognisedKind::Group => "group",
+            RecognisedKind::System => "system",
+            RecognisedKind::Year => "year",
+        }
+    }
+}
+
 /// Something the question named, for "what was recognised".
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Recognised {
-    /// `partner`, `country`, `aid`, `group`, `system`, `year`.
-    pub kind: &'static str,
+    pub kind: RecognisedKind,
     pub id: String,
+    /// Its English name.
     pub name: String,
+    /// Its Ukrainian name (the same as `name` for a system or a year), so
+    /// a Ukrainian reply names it in Ukrainian.
+    pub name_uk: String,
 }
 
 /// A question that maps to no single command.
@@ -189,46 +219,49 @@ pub fn interpret(ds: &Dataset, text: &str) -> Result<Interpretation, NotUndersto
 }
 
 fn recognised(ds: &Dataset, r: &read::Reading) -> Vec<Recognised> {
+    let item = |kind, id: &str, en: &str, uk: &str| Recognised {
+        kind,
+        id: id.to_string(),
+        name: en.to_string(),
+        name_uk: uk.to_string(),
+    };
     let mut out: Vec<Recognised> = Vec::new();
     for f in &r.found {
-        let item = match f.entity {
-            Entity::Target(t) => Recognised {
-                kind: match t {
-                    Target::Partner(_) => "partner",
-                    Target::Country(_) => "country",
-                    Target::Aid(_) => "aid",
-                },
-                id: ds.target_id(t).to_string(),
-                name: ds.target_name(t).to_string(),
-            },
+        let it = match f.entity {
+            Entity::Target(t) => {
+                let id = ds.target_id(t);
+                match t {
+                    Target::Partner(i) => {
+                        let n = &ds.partners[usize::from(i)].names;
+                        item(RecognisedKind::Partner, id, &n.en, &n.uk)
+                    }
+                    Target::Country(i) => {
+                        let n = &ds.countries[usize::from(i)].names;
+                        item(RecognisedKind::Country, id, &n.en, &n.uk)
+                    }
+                    Target::Aid(i) => {
+                        let a = &ds.aid_types[usize::from(i)];
+                        item(RecognisedKind::Aid, id, &a.en, &a.uk)
+                    }
+                }
+            }
             Entity::Group(g) => {
                 let g = &ds.groups[usize::from(g)];
-                Recognised {
-                    kind: "group",
-                    id: g.id.clone(),
-                    name: g.names.en.clone(),
-                }
+                item(RecognisedKind::Group, &g.id, &g.names.en, &g.names.uk)
             }
             Entity::System(s) => {
                 let s = &ds.systems[usize::from(s)];
-                Recognised {
-                    kind: "system",
-                    id: s.name.clone(),
-                    name: s.name.clone(),
-                }
+                item(RecognisedKind::System, &s.name, &s.name, &s.name)
             }
             Entity::About => continue,
         };
-        if !out.contains(&item) {
-            out.push(item);
+        if !out.contains(&it) {
+            out.push(it);
         }
     }
     if let Some(y) = r.year {
-        out.push(Recognised {
-            kind: "year",
-            id: y.to_string(),
-            name: y.to_string(),
-        });
+        let y = y.to_string();
+        out.push(item(RecognisedKind::Year, &y, &y, &y));
     }
     out
 }

@@ -4,6 +4,7 @@
 
 use pactbot::dataset::Dataset;
 use pactbot::lang::{Lang, EN, UK};
+use pactbot::question::RecognisedKind;
 use pactbot::render;
 
 /// Every fixed English label that a Ukrainian reply could leak.
@@ -39,6 +40,11 @@ fn english_labels() -> Vec<String> {
         s.coverage_label,
         s.help_intro,
         s.about_intro,
+        s.not_understood_title,
+        s.choices,
+        s.what_pactbot_answers,
+        s.pledges_not_deliveries,
+        s.question_examples[0],
     ]
     .iter()
     // A heading or label stands bold; a sentence stands as it is.
@@ -58,6 +64,22 @@ fn english_labels() -> Vec<String> {
         v.push(format!("_({}", (s.evidence)(e)));
     }
     v.push((s.footer)("", "").trim_end_matches(" · v").to_string());
+    for k in [
+        RecognisedKind::Partner,
+        RecognisedKind::Country,
+        RecognisedKind::Aid,
+        RecognisedKind::Group,
+        RecognisedKind::System,
+        RecognisedKind::Year,
+    ] {
+        v.push(format!("({})", (s.recognised_kind)(k)));
+    }
+    v.push(format!("**{}", (s.naming_system)("")));
+    v.push((s.other_pledges)("").trim().to_string());
+    v.push((s.understood_as)(""));
+    v.push((s.no_such_group)(""));
+    v.push((s.system_named)("", &[], "", 0, 0)[..20].to_string());
+    v.push((s.system_named)("", &[], "", 2, 0)[..14].to_string());
     v.push((s.page_of)(1, 2));
     v
 }
@@ -76,6 +98,20 @@ fn lines(ds: &Dataset) -> Vec<String> {
         "/agreement country:xyzzy",
         "/pledged aid:xyzzy",
         "/nope",
+        // Questions, understood, not understood and with choices.
+        "/ask question:що Японія думає про погоду",
+        "/ask question:скандинавські країни та погода",
+        "/ask question:ППО і танки",
+        "/ask question:хто поставив ППО",
+        "/ask question:Japan and the weather",
+        "/ask question:Brazil and the weather in 2025",
+        "/ask question:ATACMS and the weather",
+        // Named systems and groups.
+        "/pledged aid:F-16 group:nordic",
+        "/pledged aid:ATACMS",
+        "/pledged aid:Storm Shadow",
+        "/pledged aid:drones group:xyzzy",
+        "/search query:Norway F-16",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -135,6 +171,37 @@ fn the_ukrainian_strings_are_ukrainian() {
         text.contains("лютого") || text.contains("січня") || text.contains("р."),
         "{text}"
     );
+}
+
+/// A question pactbot reads only in part names what it recognised in the
+/// reader's language: the Ukrainian name and kind, never the English.
+#[test]
+fn what_was_recognised_is_named_in_ukrainian() {
+    let ds = Dataset::embedded().unwrap();
+    for (q, want) in [
+        ("що Японія думає про погоду", "Розпізнано: Японія (партнер)."),
+        (
+            "скандинавські країни та погода",
+            "Розпізнано: країни Північної Європи (група).",
+        ),
+        (
+            "ППО і танки",
+            "Розпізнано: Протиповітряна оборона (вид допомоги), Бронетехніка (вид допомоги).",
+        ),
+    ] {
+        let text = render::text::render(&pactbot::answer(&ds, &format!("/ask question:{q}"), Lang::En));
+        assert!(text.contains(want), "{q}: {text}");
+        assert!(
+            text.contains("30 листопада 2025 р."),
+            "the footer's date in Ukrainian: {text}"
+        );
+    }
+    let text = render::text::render(&pactbot::answer(
+        &ds,
+        "/ask question:Japan and the weather",
+        Lang::En,
+    ));
+    assert!(text.contains("Recognised: Japan (partner)."), "{text}");
 }
 
 /// The card that `/agreement` opens with stays short in both languages, for

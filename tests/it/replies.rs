@@ -62,6 +62,10 @@ const CASES: &[(&str, &str)] = &[
     ("help", "/help"),
     ("money", "/money"),
     ("money_year", "/money year:2025"),
+    ("pledged_no_group", "/pledged aid:demining group:xyzzy"),
+    ("question_not_understood", "/ask question:when will the war end"),
+    ("question_partly", "/ask question:Japan and the weather"),
+    ("question_choose", "/ask question:air defence and demining"),
     ("error_unknown_command", "/plegded drones"),
     ("error_missing_option", "/compare Germany"),
 ];

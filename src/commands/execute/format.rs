@@ -40,9 +40,21 @@ pub(crate) fn bullet(s: impl std::fmt::Display) -> String {
     format!("• {s}")
 }
 
-/// Quoted user text: `“text”`.
-pub(crate) fn quoted(s: impl std::fmt::Display) -> String {
-    format!("“{s}”")
+/// A name as it reads inside a sentence: the first letter in lower case
+/// ("air defence", "бойова авіація"), unless the first word is an
+/// abbreviation ("NATO membership", "EU membership" stay as they are).
+pub(crate) fn in_sentence(name: &str) -> String {
+    let first_word = name.split_whitespace().next().unwrap_or("");
+    let abbreviation = first_word.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && first_word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(c) if !abbreviation => c.to_lowercase().chain(chars).collect(),
+        _ => name.to_string(),
+    }
 }
 
 /// The mark in front of an open question.
@@ -176,7 +188,7 @@ pub(crate) fn match_note(s: &Strings, typed: &str, stage: Option<MatchStage>, na
     stage.map(|stage| {
         italic((s.match_note)(
             stage,
-            &quoted(escape_user_text(typed, 60)),
+            &(s.quote)(&escape_user_text(typed, 60)),
             &bold(name),
         ))
     })

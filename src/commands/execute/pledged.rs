@@ -2,7 +2,9 @@
 //! apart and not counted, what was announced alongside the agreements. Also
 //! what `/search` answers for an aid type alone.
 
-use super::format::{bold, bullet, code, escape_user_text, evidence_mark, flag, italic, quoted, source_link};
+use super::format::{
+    bold, bullet, code, escape_user_text, evidence_mark, flag, in_sentence, italic, source_link,
+};
 use super::views::{AidRef, GroupRef, NoGroupView, PledgeItem, PledgedView, SystemRef};
 use super::Ctx;
 use crate::commands::Command;
@@ -109,13 +111,13 @@ fn system_sections(
 ) -> ReplyBuilder {
     if !naming.is_empty() {
         b = b.lines(
-            format!("{} {}", naming_label(ctx), sy.name),
+            (ctx.s.naming_system)(&sy.name),
             naming.iter().map(|&&(p, pl)| line(ctx, p, pl)),
         );
     }
     if !rest.is_empty() {
         b = b.lines(
-            format!("{} — {}", aid_name, other_label(ctx)),
+            (ctx.s.other_pledges)(aid_name),
             rest.iter().map(|&&(p, pl)| line(ctx, p, pl)),
         );
     }
@@ -130,20 +132,6 @@ fn group_name<'a>(ctx: &Ctx<'_>, g: &'a Group) -> &'a str {
     }
 }
 
-fn naming_label(ctx: &Ctx<'_>) -> &'static str {
-    match ctx.lang {
-        Lang::Uk => "Називають",
-        Lang::En => "Naming",
-    }
-}
-
-fn other_label(ctx: &Ctx<'_>) -> &'static str {
-    match ctx.lang {
-        Lang::Uk => "інші зобовʼязання",
-        Lang::En => "other pledges",
-    }
-}
-
 /// The answer to `group:` naming no known group: the groups there are.
 pub(super) fn no_group(ctx: &Ctx<'_>, typed: &str) -> Reply {
     let groups: Vec<String> = ctx
@@ -152,12 +140,10 @@ pub(super) fn no_group(ctx: &Ctx<'_>, typed: &str) -> Reply {
         .iter()
         .map(|g| bullet(format!("{} ({})", group_name(ctx, g), code(&g.id))))
         .collect();
-    let (title, text) = match ctx.lang {
-        Lang::Uk => ("Не знайдено", "Немає групи партнерів"),
-        Lang::En => ("No match", "No partner group called"),
-    };
-    ctx.reply(Status::NoMatch, title)
-        .description(format!("{text} {}.", quoted(escape_user_text(typed, 80))))
+    ctx.reply(Status::NoMatch, ctx.s.no_match_title)
+        .description((ctx.s.no_such_group)(&(ctx.s.quote)(&escape_user_text(
+            typed, 80,
+        ))))
         .lines(ctx.s.groups, groups)
         .data_with(|| NoGroupView {
             query: typed,
@@ -178,56 +164,17 @@ fn system_line(ctx: &Ctx<'_>, sy: &System, a: &AidType, (naming, alongside): (us
                     .countries
                     .iter()
                     .find(|c| c.id.as_str() == m)
-                    .map(|c| c.names.en.as_str())
+                    .map(|c| c.names.get(ctx.lang))
             })
         })
         .collect();
-    let aid = match ctx.lang {
-        Lang::En => a.en.to_lowercase(),
-        Lang::Uk => a.uk.to_lowercase(),
-    };
-    match ctx.lang {
-        Lang::En => {
-            let made = if makers.is_empty() {
-                String::new()
-            } else {
-                format!(" (made in {})", makers.join(" and "))
-            };
-            let mut t = if naming == 0 {
-                format!("No agreement in the dataset names the {}{made}. Below: every {aid} pledge, none of which names it.", bold(&sy.name))
-            } else {
-                format!(
-                    "{}{made} is named in {naming} pledge{}: listed first, then the other {aid} pledges.",
-                    bold(&sy.name),
-                    if naming == 1 { "" } else { "s" }
-                )
-            };
-            if alongside > 0 {
-                t.push_str(&format!(
-                    " {alongside} announcement(s) alongside the agreements name it (listed apart)."
-                ));
-            }
-            t
-        }
-        Lang::Uk => {
-            let made = if makers.is_empty() {
-                String::new()
-            } else {
-                format!(" (виробник: {})", makers.join(", "))
-            };
-            let mut t = if naming == 0 {
-                format!("Жодна угода в даних не називає {}{made}. Нижче — усі зобовʼязання щодо напряму «{aid}», жодне з яких його не називає.", bold(&sy.name))
-            } else {
-                format!("{}{made} названо в зобовʼязаннях: {naming}. Вони перші, далі інші зобовʼязання щодо напряму «{aid}».", bold(&sy.name))
-            };
-            if alongside > 0 {
-                t.push_str(&format!(
-                    " Оголошень поза угодами, що його називають: {alongside} (окремо)."
-                ));
-            }
-            t
-        }
-    }
+    (ctx.s.system_named)(
+        &bold(&sy.name),
+        &makers,
+        &in_sentence(ctx.aid_name(a)),
+        naming,
+        alongside,
+    )
 }
 
 /// The aid type's description, the count of agreements that include it,
@@ -255,20 +202,13 @@ fn description(
         .iter()
         .filter(|(_, pl)| pl.evidence == Evidence::Press)
         .count();
-    match (f.group, ctx.lang) {
-        (Some(g), Lang::En) => d.push_str(&format!(
-            "{} of the {} partners in {} pledged it in their agreements, in signing order.",
-            bold(agreed.len()),
+    match f.group {
+        Some(g) => d.push_str(&(ctx.s.pledged_in_group)(
+            &bold(agreed.len()),
             g.members.len(),
-            g.names.en
+            group_name(ctx, g),
         )),
-        (Some(g), Lang::Uk) => d.push_str(&format!(
-            "{} з {} партнерів групи «{}» мають це в угодах, за датою підписання.",
-            bold(agreed.len()),
-            g.members.len(),
-            g.names.uk
-        )),
-        (None, _) => d.push_str(&(ctx.s.pledged_count)(&bold(agreed.len()), ctx.ds.partners.len())),
+        None => d.push_str(&(ctx.s.pledged_count)(&bold(agreed.len()), ctx.ds.partners.len())),
     }
     if press > 0 {
         d.push(' ');

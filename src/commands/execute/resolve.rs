@@ -2,7 +2,7 @@
 //! "no match" with the nearest names, "which one did you mean?", or "this
 //! country has no agreement".
 
-use super::format::{bare_link, bullet, code, escape_user_text, flag, match_note, quoted};
+use super::format::{bare_link, bullet, code, escape_user_text, flag, match_note};
 use super::views::{CandidateView, CountryView, NoMatchView, NotAPartnerView};
 use super::Ctx;
 use crate::dataset::{AidType, Country, Partner};
@@ -74,7 +74,7 @@ pub(super) fn no_match(
     let (ds, s) = (ctx.ds, ctx.s);
     let targets = dedup_targets(candidates);
     let names: Vec<String> = targets.iter().map(|&t| ctx.target_name(t).to_string()).collect();
-    let shown = quoted(escape_user_text(typed, 80));
+    let shown = (s.quote)(&escape_user_text(typed, 80));
     let description = if ambiguous {
         (s.ambiguous)(what, &shown)
     } else if names.is_empty() {
