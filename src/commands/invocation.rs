@@ -186,7 +186,10 @@ impl Invocation {
                 second: self.text("second"),
                 page,
             },
-            CommandKind::Timeline => Command::Timeline { page },
+            CommandKind::Timeline => Command::Timeline {
+                year: self.year(),
+                page,
+            },
             CommandKind::Stats => Command::Stats { page },
             CommandKind::About => Command::About { page },
             CommandKind::Help => Command::Help { page },

@@ -43,7 +43,11 @@ pub enum Command {
         page: usize,
     },
     /// Every signing in order.
-    Timeline { page: usize },
+    Timeline {
+        /// Only agreements signed in this year.
+        year: Option<u16>,
+        page: usize,
+    },
     /// Counts and sums.
     Stats { page: usize },
     /// What the data covers.
@@ -89,7 +93,7 @@ impl Command {
             | Command::Pledged { page, .. }
             | Command::Search { page, .. }
             | Command::Compare { page, .. }
-            | Command::Timeline { page }
+            | Command::Timeline { page, .. }
             | Command::Stats { page }
             | Command::About { page }
             | Command::Help { page }
@@ -108,7 +112,7 @@ impl Command {
             | Command::Pledged { page, .. }
             | Command::Search { page, .. }
             | Command::Compare { page, .. }
-            | Command::Timeline { page }
+            | Command::Timeline { page, .. }
             | Command::Stats { page }
             | Command::About { page }
             | Command::Help { page }
@@ -141,10 +145,11 @@ impl Command {
                 let year = year.map(|y| format!(" year:{y}")).unwrap_or_default();
                 format!("/money{group}{year}{page}")
             }
-            Command::Timeline { .. }
-            | Command::Stats { .. }
-            | Command::About { .. }
-            | Command::Help { .. } => {
+            Command::Timeline { year, .. } => {
+                let year = year.map(|y| format!(" year:{y}")).unwrap_or_default();
+                format!("/timeline{year}{page}")
+            }
+            Command::Stats { .. } | Command::About { .. } | Command::Help { .. } => {
                 format!("/{}{page}", self.name())
             }
         }
@@ -176,7 +181,11 @@ mod tests {
                 second: "FR".into(),
                 page: 1,
             },
-            Command::Timeline { page: 2 },
+            Command::Timeline { year: None, page: 2 },
+            Command::Timeline {
+                year: Some(2025),
+                page: 1,
+            },
             Command::Stats { page: 1 },
             Command::About { page: 2 },
             Command::Help { page: 1 },
@@ -219,7 +228,10 @@ mod tests {
                 second: "France".into(),
                 page,
             },
-            CommandKind::Timeline => Command::Timeline { page },
+            CommandKind::Timeline => Command::Timeline {
+                year: Some(2024),
+                page,
+            },
             CommandKind::Stats => Command::Stats { page },
             CommandKind::About => Command::About { page },
             CommandKind::Help => Command::Help { page },
@@ -257,7 +269,7 @@ mod tests {
     fn integer_pages_stay_integers_and_are_range_checked() {
         let inv = Invocation::new("timeline", [("page", Arg::Integer(7))]).unwrap();
         assert_eq!(inv.args[0].1, Value::Page(7));
-        assert_eq!(inv.into_command(), Ok(Command::Timeline { page: 7 }));
+        assert_eq!(inv.into_command(), Ok(Command::Timeline { year: None, page: 7 }));
         for bad in [0, -1, table::MAX_PAGE + 1, i64::MAX] {
             assert!(matches!(
                 Invocation::new("timeline", [("page", Arg::Integer(bad))]),

@@ -95,17 +95,32 @@ fn split_options(
     Ok(args)
 }
 
+/// Whether `text` is a year a `year:` option accepts.
+fn is_year(text: &str) -> bool {
+    text.parse::<i64>()
+        .is_ok_and(|n| (table::MIN_YEAR..=table::MAX_YEAR).contains(&n))
+}
+
 /// Values given without option names.
 fn positional(spec: &'static CommandSpec, text: &str) -> Result<Vec<(&'static str, String)>, CommandError> {
     let required: Vec<_> = spec.options.iter().filter(|o| o.required).collect();
     match required.as_slice() {
-        [] => match spec.options.iter().find(|o| o.kind == OptionKind::Page) {
-            Some(p) => Ok(vec![(p.name, text.to_string())]),
-            None => Err(CommandError::UnexpectedText {
-                command: spec.kind,
-                usage: spec.usage(),
-            }),
-        },
+        [] => {
+            // A bare year ("/timeline 2025") fills `year:` where the command
+            // has one (no page number is a year: pages stop at MAX_PAGE);
+            // any other bare value is a page.
+            let of = |k: OptionKind| spec.options.iter().find(|o| o.kind == k);
+            match of(OptionKind::Year)
+                .filter(|_| is_year(text))
+                .or(of(OptionKind::Page))
+            {
+                Some(o) => Ok(vec![(o.name, text.to_string())]),
+                None => Err(CommandError::UnexpectedText {
+                    command: spec.kind,
+                    usage: spec.usage(),
+                }),
+            }
+        }
         [one] => Ok(vec![(one.name, text.to_string())]),
         [first, second, ..] => {
             let (a, b) = split_pair(text).ok_or_else(|| CommandError::MissingOption {
@@ -186,7 +201,23 @@ mod tests {
                 page: 2
             }
         );
-        assert_eq!(ok("/timeline 2"), Command::Timeline { page: 2 });
+        assert_eq!(ok("/timeline 2"), Command::Timeline { year: None, page: 2 });
+        // A bare year fills `year:` (pages stop at 100, years start at 2022).
+        assert_eq!(
+            ok("/timeline 2025"),
+            Command::Timeline {
+                year: Some(2025),
+                page: 1
+            }
+        );
+        assert_eq!(
+            ok("/money 2024"),
+            Command::Money {
+                group: None,
+                year: Some(2024),
+                page: 1
+            }
+        );
         // "country:" inside a word is not an option.
         assert_eq!(
             ok("/search query:mycountry:x"),

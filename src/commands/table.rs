@@ -131,6 +131,20 @@ const GROUP: OptionSpec = OptionSpec {
     required: false,
 };
 
+/// A `year:` filter: the same name, kind and range wherever it appears;
+/// only what the year selects differs (commitments covering it, agreements
+/// signed in it).
+const fn year(description: &'static str, description_uk: &'static str) -> OptionSpec {
+    OptionSpec {
+        name: "year",
+        name_uk: "рік",
+        description,
+        description_uk,
+        kind: OptionKind::Year,
+        required: false,
+    }
+}
+
 const PAGE: OptionSpec = OptionSpec {
     name: "page",
     name_uk: "сторінка",
@@ -231,10 +245,16 @@ pub static COMMANDS: &[CommandSpec] = &[
         kind: CommandKind::Timeline,
         name: "timeline",
         name_uk: "хронологія",
-        description: "Every signing in order, with the running count",
-        description_uk: "Усі підписання по черзі, з наростаючим підсумком",
-        options: &[PAGE],
-        example: "/timeline",
+        description: "Every signing in order, with the running count, or one year's",
+        description_uk: "Усі підписання по черзі, з наростаючим підсумком, або лише за один рік",
+        options: &[
+            year(
+                "Only agreements signed in this year (2024, 2025)",
+                "Лише угоди, підписані цього року (2024, 2025)",
+            ),
+            PAGE,
+        ],
+        example: "/timeline year:2025",
     },
     CommandSpec {
         kind: CommandKind::Stats,
@@ -289,14 +309,10 @@ pub static COMMANDS: &[CommandSpec] = &[
             "Гроші, які пообіцяв кожен партнер, у його валюті та в євро; зобовʼязання, а не поставки",
         options: &[
             GROUP,
-            OptionSpec {
-                name: "year",
-                name_uk: "рік",
-                description: "Only commitments that cover this year (2024, 2025, …)",
-                description_uk: "Лише зобовʼязання, що охоплюють цей рік (2024, 2025, …)",
-                kind: OptionKind::Year,
-                required: false,
-            },
+            year(
+                "Only commitments that cover this year (2024, 2025, …)",
+                "Лише зобовʼязання, що охоплюють цей рік (2024, 2025, …)",
+            ),
             PAGE,
         ],
         example: "/money group:nordic",

@@ -256,6 +256,14 @@ pub static STRINGS: Strings = Strings {
     timeline_title: "Signings in order",
     timeline_intro: |n, first, last, note| format!("{n} agreements from {first} to {last}; the number is the running count. {note}"),
     timeline: "Timeline",
+    timeline_in_year: |n, total, year, note| {
+        let count = match n {
+            0 => format!("None of the {total} agreements was signed in {year}."),
+            1 => format!("1 of the {total} agreements was signed in {year}."),
+            _ => format!("{n} of the {total} agreements were signed in {year}."),
+        };
+        format!("{count} Each number is the agreement's place in the running count. {note}")
+    },
 
     stats_title: "The agreements in numbers",
     stats_intro: |counted, records, about| format!(

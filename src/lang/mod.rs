@@ -302,6 +302,9 @@ pub struct Strings {
     pub timeline_title: &'static str,
     pub timeline_intro: fn(n: usize, first: &str, last: &str, note: &str) -> String,
     pub timeline: &'static str,
+    /// With `year:`: how many of all the agreements were signed that year
+    /// (`n` may be 0), then what the number means and the official count.
+    pub timeline_in_year: fn(n: usize, total: usize, year: u16, note: &str) -> String,
 
     // /stats.
     pub stats_title: &'static str,

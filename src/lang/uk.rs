@@ -274,6 +274,20 @@ pub static STRINGS: Strings = Strings {
         plural(n, "угода", "угоди", "угод")
     ),
     timeline: "Хронологія",
+    timeline_in_year: |n, total, year, note| {
+        let count = if n == 0 {
+            format!(
+                "У {year} році не підписано жодної з {total} {}.",
+                plural_form(total, "угоди", "угод", "угод")
+            )
+        } else {
+            format!(
+                "У {year} році підписано {} з {total}.",
+                plural(n, "угоду", "угоди", "угод")
+            )
+        };
+        format!("{count} Число — порядковий номер у загальному переліку. {note}")
+    },
 
     stats_title: "Угоди в цифрах",
     stats_intro: |counted, records, about| format!(
@@ -389,6 +403,13 @@ mod tests {
             Some("угода")
         );
         assert!((STRINGS.press_only)(1).contains("ґрунтується"));
+        let year = |n, total| (STRINGS.timeline_in_year)(n, total, 2024, "");
+        assert!(year(1, 29).starts_with("У 2024 році підписано 1 угоду з 29."));
+        assert!(year(3, 29).starts_with("У 2024 році підписано 3 угоди з 29."));
+        assert!(year(5, 29).starts_with("У 2024 році підписано 5 угод з 29."));
+        assert!(year(21, 29).starts_with("У 2024 році підписано 21 угоду з 29."));
+        assert!(year(0, 29).starts_with("У 2024 році не підписано жодної з 29 угод."));
+        assert!(year(0, 21).starts_with("У 2024 році не підписано жодної з 21 угоди."));
         assert!((STRINGS.press_only)(3).contains("ґрунтуються"));
     }
 }

@@ -130,10 +130,10 @@ pub fn decide(ds: &Dataset, r: &Reading) -> Decision {
         let most = r.has(Cue::Most) && r.has(Cue::Who) && !r.has(Cue::Count) && n.groups.is_empty();
         if r.has(Cue::Money) || most {
             let group = n.groups.first().map(|&g| ds.groups[usize::from(g)].id.clone());
-            let year = r.year.and_then(|y| u16::try_from(y).ok()).filter(|y| {
-                (crate::commands::table::MIN_YEAR..=crate::commands::table::MAX_YEAR).contains(&i64::from(*y))
+            return Decision::One(Intent::Money {
+                group,
+                year: option_year(r),
             });
-            return Decision::One(Intent::Money { group, year });
         }
         if !n.groups.is_empty() {
             // "what is the Ukraine Compact", "G7": what `/about` explains.
@@ -150,8 +150,10 @@ pub fn decide(ds: &Dataset, r: &Reading) -> Decision {
         if r.has(Cue::Latest) || r.has(Cue::First) {
             return latest_or_first(ds, r);
         }
-        if let Some(y) = r.year {
-            return Decision::One(Intent::Timeline { year: Some(y) });
+        if r.year.is_some() {
+            // A year the option does not take ("who signed in 2019") gets
+            // the whole list, whose dates show there is none that year.
+            return Decision::One(Intent::Timeline { year: option_year(r) });
         }
         if r.has(Cue::Count) || r.has(Cue::Money) || r.has(Cue::Most) || r.has(Cue::Stats) {
             return Decision::One(Intent::Stats);
@@ -213,6 +215,14 @@ fn regroup(ds: &Dataset, n: &mut Named, who: bool) {
         n.places.remove(i);
         n.groups.push(u16::try_from(g).unwrap_or(0));
     }
+}
+
+/// The question's year as a `year:` option takes it (2022–2035), if any.
+fn option_year(r: &Reading) -> Option<u16> {
+    use crate::commands::table::{MAX_YEAR, MIN_YEAR};
+    r.year
+        .and_then(|y| u16::try_from(y).ok())
+        .filter(|y| (MIN_YEAR..=MAX_YEAR).contains(&i64::from(*y)))
 }
 
 fn latest_or_first(ds: &Dataset, r: &Reading) -> Decision {

@@ -73,8 +73,9 @@ pub enum Intent {
         first: String,
         second: String,
     },
+    /// Every signing, or those of one year.
     Timeline {
-        year: Option<i32>,
+        year: Option<u16>,
     },
     Stats,
     /// Money commitments, optionally of a group and covering a year.
@@ -102,8 +103,9 @@ impl Intent {
             }
             Intent::Agreement { partner } => format!("/agreement country:{partner}"),
             Intent::Compare { first, second } => format!("/compare first:{first} second:{second}"),
-            // `/timeline` has no year filter yet: the whole list, with dates.
-            Intent::Timeline { .. } => "/timeline".into(),
+            Intent::Timeline { year } => {
+                crate::commands::Command::Timeline { year: *year, page: 1 }.to_line()
+            }
             Intent::Stats => "/stats".into(),
             Intent::Money { group, year } => crate::commands::Command::Money {
                 group: group.clone(),

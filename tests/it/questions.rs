@@ -138,6 +138,58 @@ fn the_binary_answers_the_issue_questions() {
     assert!(v["partners"].as_array().is_some_and(|p| p.len() > 5), "{v}");
 }
 
+/// "Who signed in 2025" lists that year's signings only, says how many of
+/// all the agreements they are (with Ukrainian plural forms), and keeps
+/// each one's number in the running count.
+#[test]
+fn who_signed_in_a_year_gets_that_year_only() {
+    let (ok, text) = ask(&["хто підписав у 2025 році"]);
+    assert!(ok, "{text}");
+    assert!(text.contains("Зрозуміло як `/timeline year:2025`"), "{text}");
+    assert!(text.contains("У 2025 році підписано 1 угоду з 29."), "{text}");
+    assert!(text.contains("28. 🇦🇱 **Албанія**"), "{text}");
+    assert!(!text.contains("Греція"), "Greece signed in 2024: {text}");
+
+    let (ok, text) = ask(&["who signed in 2025"]);
+    assert!(ok, "{text}");
+    assert!(text.contains("Understood as `/timeline year:2025`"), "{text}");
+    assert!(
+        text.contains("1 of the 29 agreements was signed in 2025."),
+        "{text}"
+    );
+
+    let (_, text) = ask(&["--lang", "uk", "/timeline year:2024"]);
+    assert!(text.contains("У 2024 році підписано 28 угод з 29."), "{text}");
+    assert!(
+        text.contains("— 🇭🇷 **Хорватія**"),
+        "Croatia, outside the count, unnumbered: {text}"
+    );
+    assert!(!text.contains("Албанія"), "{text}");
+    let (_, text) = ask(&["/timeline year:2024"]);
+    assert!(
+        text.contains("28 of the 29 agreements were signed in 2024."),
+        "{text}"
+    );
+    let (_, text) = ask(&["--lang", "uk", "/timeline 2023"]);
+    assert!(
+        text.contains("У 2023 році не підписано жодної з 29 угод."),
+        "{text}"
+    );
+    assert!(!text.contains("**Хронологія**"), "no empty list: {text}");
+
+    let (ok, json) = ask(&["--json", "/timeline year:2025"]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(v["year"], 2025);
+    let ids: Vec<&str> = v["partners"]
+        .as_array()
+        .expect("partners")
+        .iter()
+        .filter_map(|p| p["id"].as_str())
+        .collect();
+    assert_eq!(ids, ["AL"]);
+}
+
 #[test]
 fn a_question_not_understood_says_what_pactbot_answers() {
     let (ok, json) = ask(&["--json", "when will the war end"]);

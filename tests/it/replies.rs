@@ -57,6 +57,8 @@ const CASES: &[(&str, &str)] = &[
     ("search_unpledged", "/search query:Japan combat aircraft"),
     ("compare_de_fr", "/compare Germany vs France"),
     ("timeline", "/timeline"),
+    ("timeline_year", "/timeline year:2024"),
+    ("timeline_year_none", "/timeline year:2025"),
     ("stats", "/stats"),
     ("about", "/about"),
     ("help", "/help"),

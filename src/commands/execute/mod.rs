@@ -61,7 +61,7 @@ fn run(ctx: &Ctx<'_>, cmd: &Command) -> Reply {
         }
         Command::Search { query, page } => search::search(ctx, query, *page),
         Command::Compare { first, second, page } => compare::compare(ctx, first, second, *page),
-        Command::Timeline { page } => timeline::timeline(ctx, *page),
+        Command::Timeline { year, page } => timeline::timeline(ctx, *year, *page),
         Command::Stats { page } => stats::stats(ctx, *page),
         Command::About { page } => about::about(ctx, *page),
         Command::Help { page } => help::help(ctx, *page),

@@ -217,6 +217,9 @@ impl<'a> TimelineRow<'a> {
 /// `/timeline`.
 #[derive(Serialize)]
 pub(super) struct TimelineView<'a> {
+    /// The `year:` filter, when given: `partners` are that year's signings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<u16>,
     pub partners: Vec<TimelineRow<'a>>,
     pub sources: [&'a str; 1],
 }
