@@ -241,6 +241,22 @@ pub static STRINGS: Strings = Strings {
         aid.to_lowercase()
     ),
 
+    system_in_agreement: |partner, system| format!(
+        "{} agreement, as the dataset records it, mentions the {system} in these lines:",
+        possessive(partner)
+    ),
+    system_only_alongside: |partner, system| format!(
+        "{} agreement, as the dataset records it, does not mention the {system}; what was announced alongside it (not part of the agreement) does:",
+        possessive(partner)
+    ),
+    system_not_in_record: |partner, system| format!(
+        "The dataset does not say whether {} pledged the {system}: no line of its agreement, or of what was announced alongside it, mentions it. That is not the same as a no: the dataset holds the agreements, not every delivery or package.",
+        with_article(partner)
+    ),
+    system_aid_pledged: |aid| format!("Its agreement does cover {aid}, without naming this system:"),
+    system_aid_absent: |aid| format!("Its agreement does not mention {aid} either."),
+    system_elsewhere: |pledged| format!("{pledged} lists every partner whose pledges mention it."),
+
     compare_title: |flag_a, a, flag_b, b| format!("{flag_a} {a} vs {flag_b} {b}"),
     compare_same: |p| format!("Both sides are {p}: there is nothing to compare."),
     compare_intro: |a, b| format!("{a} and {b}: when they signed, what money they committed, and the aid areas they share."),

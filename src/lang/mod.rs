@@ -283,6 +283,23 @@ pub struct Strings {
     /// Not in the agreement, but announced alongside it (the line follows).
     pub only_alongside: fn(partner: &str, aid: &str) -> String,
 
+    // /search for a partner and a named system ("did the US pledge ATACMS").
+    /// Lines of the partner's agreement mention the system (they follow).
+    pub system_in_agreement: fn(partner: &str, system_md: &str) -> String,
+    /// Not in the agreement's lines, but in what was announced alongside it
+    /// (the lines follow).
+    pub system_only_alongside: fn(partner: &str, system_md: &str) -> String,
+    /// No line of the partner's record mentions the system: the dataset
+    /// does not say, which is not a no.
+    pub system_not_in_record: fn(partner: &str, system_md: &str) -> String,
+    /// The partner's pledges of the system's aid type, none naming it,
+    /// follow (`aid` as it reads inside a sentence).
+    pub system_aid_pledged: fn(aid: &str) -> String,
+    /// The agreement does not mention the system's aid type either.
+    pub system_aid_absent: fn(aid: &str) -> String,
+    /// Where the partners whose pledges mention the system are listed.
+    pub system_elsewhere: fn(pledged_md: &str) -> String,
+
     // /compare.
     pub compare_title: fn(flag_a: &str, a: &str, flag_b: &str, b: &str) -> String,
     pub compare_same: fn(partner: &str) -> String,

@@ -256,6 +256,19 @@ pub static STRINGS: Strings = Strings {
         aid.to_lowercase()
     ),
 
+    system_in_agreement: |partner, system| format!(
+        "{partner}: пункти угоди, що згадують {system}, як їх записано в даних:"
+    ),
+    system_only_alongside: |partner, system| format!(
+        "{partner}: жоден пункт угоди не згадує {system}; його згадує оголошене під час підписання (до угоди не входить):"
+    ),
+    system_not_in_record: |partner, system| format!(
+        "{partner}: у даних немає відомостей, чи пообіцяно {system}, — його не згадує жоден пункт угоди чи оголошень під час підписання. Це не означає «ні»: дані містять угоди, а не всі поставки й пакети допомоги."
+    ),
+    system_aid_pledged: |aid| format!("Напрям «{aid}» в угоді є, але цієї системи не названо:"),
+    system_aid_absent: |aid| format!("Напряму «{aid}» в угоді теж немає."),
+    system_elsewhere: |pledged| format!("{pledged} — усі партнери, чиї зобовʼязання її згадують."),
+
     compare_title: |flag_a, a, flag_b, b| format!("{flag_a} {a} і {flag_b} {b}"),
     compare_same: |p| format!("Обидві сторони — {p}: порівнювати нічого."),
     compare_intro: |a, b| format!("{a} і {b}: коли підписали, скільки коштів пообіцяли і які напрями допомоги в них спільні."),

@@ -195,6 +195,10 @@ pub fn read(ds: &Dataset, lx: &Lexicon, text: &str) -> Reading {
         let after_the = i >= 2 && ws[i - 2].norm == "the";
         let may_name = if w.norm == "us" {
             w.capitals || after_the
+        } else if short && w.capitals {
+            // A code in capitals names its partner even where the word is
+            // also a cue ("NO" is Norway, as `/search query:NO F-16` writes it).
+            true
         } else {
             cue.is_none() && (!short || w.capitals || lx.short_name_ok(&w.norm))
         };

@@ -190,6 +190,71 @@ fn who_signed_in_a_year_gets_that_year_only() {
     assert_eq!(ids, ["AL"]);
 }
 
+/// A partner and a named system: the lines of that partner's record that
+/// mention the system, with their source; or, when none does, that the
+/// dataset does not say (never the aid type's list as if it answered).
+#[test]
+fn a_partner_and_a_system_get_what_the_record_says_of_the_system() {
+    let (ok, text) = ask(&["did the US pledge ATACMS"]);
+    assert!(ok, "{text}");
+    assert!(text.contains("Understood as `/search query:US ATACMS`"), "{text}");
+    assert!(
+        text.contains("The dataset does not say whether the United States pledged the **ATACMS**"),
+        "{text}"
+    );
+    assert!(text.contains("not the same as a no"), "{text}");
+    assert!(!text.contains("who pledged it"), "no aid-type list: {text}");
+
+    let (ok, text) = ask(&["чи обіцяла Норвегія F-16"]);
+    assert!(ok, "{text}");
+    assert_eq!(text.matches("Зрозуміло як").count(), 1, "{text}");
+    assert!(text.contains("Зрозуміло як `/search query:NO F-16`"), "{text}");
+    assert!(
+        text.contains("Норвегія: пункти угоди, що згадують **F-16**"),
+        "{text}"
+    );
+    assert!(text.contains("готовність надати F-16"), "{text}");
+    assert!(text.contains("pravda.com.ua"), "the source: {text}");
+    // Only Norway: no other partner's pledge.
+    assert!(!text.contains("Данія"), "{text}");
+
+    // Nothing names SCALP, but France's agreement covers long-range
+    // strike: shown for what it is, under the plain "does not say".
+    let (_, text) = ask(&["did France pledge SCALP"]);
+    assert!(
+        text.contains("does not say whether France pledged the **Storm Shadow/SCALP**"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Its agreement does cover long-range strike, without naming this system:"),
+        "{text}"
+    );
+    // The UK's long-range strike was only announced alongside: said so.
+    let (_, text) = ask(&["UK Storm Shadow"]);
+    assert!(
+        text.contains("announced alongside the agreement, not in it:"),
+        "{text}"
+    );
+
+    let (ok, json) = ask(&["--json", "did the US pledge ATACMS"]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(v["system"], "ATACMS");
+    assert_eq!(v["partner"]["id"], "US");
+    assert_eq!(v["mentioned"], false);
+    assert_eq!(v["mentioned_alongside"], false);
+    assert_eq!(v["lines"], serde_json::json!([]));
+    let (ok, json) = ask(&["--json", "/search query:Denmark F-16"]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(v["mentioned"], true);
+    assert_eq!(v["lines"][0]["aid"], "combat-aircraft");
+    assert!(
+        v["lines"][0]["sources"].as_array().is_some_and(|s| !s.is_empty()),
+        "{v}"
+    );
+}
+
 #[test]
 fn a_question_not_understood_says_what_pactbot_answers() {
     let (ok, json) = ask(&["--json", "when will the war end"]);

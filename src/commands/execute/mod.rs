@@ -13,6 +13,7 @@ mod pledged;
 mod resolve;
 mod search;
 mod stats;
+mod system;
 mod timeline;
 mod views;
 

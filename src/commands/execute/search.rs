@@ -3,7 +3,7 @@
 use super::format::{code, evidence_mark, flag, match_note, source_link};
 use super::views::{AidRef, AlongsideView, PartnerRef, SearchView};
 use super::{agreement, pledged, resolve, Ctx};
-use crate::dataset::Pledge;
+use crate::dataset::{Dataset, Partner, Pledge, System};
 use crate::lang::Sought;
 use crate::reply::{Reply, Status};
 use crate::search::{Candidate, MatchStage, Resolution, Scope, Target};
@@ -16,6 +16,11 @@ pub(super) fn search(ctx: &Ctx<'_>, query: &str, page: usize) -> Reply {
     let ds = ctx.ds;
     let resolution = ds.index.resolve(query, Scope::Any);
     if !matches!(resolution, Resolution::Exact(_)) {
+        // A partner and a named system ("US ATACMS"): what that partner's
+        // record says of the system itself, not of its whole aid type.
+        if let Some((p, sy)) = partner_and_system(ds, query) {
+            return super::system::system_of(ctx, p, sy);
+        }
         // Free text is often a question ("which countries pledged F-16s"):
         // answer the command it maps to, unless that is this very search
         // (a partner and an aid, answered below).
@@ -52,6 +57,23 @@ pub(super) fn search(ctx: &Ctx<'_>, query: &str, page: usize) -> Reply {
         Resolution::Ambiguous(c) => resolve::no_match(ctx, Sought::Thing, query, &c, true),
         Resolution::NoMatch { suggestions } => scanned(ctx, query, &suggestions, page),
     }
+}
+
+/// The partner and the named system a query asks about together, if it
+/// reads as one partner's pledge of one system.
+fn partner_and_system<'d>(ds: &'d Dataset, query: &str) -> Option<(&'d Partner, &'d System)> {
+    let i = crate::question::interpret(ds, query).ok()?;
+    let crate::question::Intent::PledgeOf {
+        partner,
+        system: Some(system),
+        ..
+    } = i.intent
+    else {
+        return None;
+    };
+    let p = ds.partner(&crate::dataset::PartnerId(partner))?;
+    let sy = ds.systems.iter().find(|s| s.name == system)?;
+    Some((p, sy))
 }
 
 /// No name matched the whole query: look for names inside it.

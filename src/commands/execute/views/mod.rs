@@ -148,6 +148,33 @@ pub(super) struct SearchView<'a> {
     pub sources: Vec<&'a str>,
 }
 
+/// `/search` naming one partner and one weapon system. `mentioned`: a line
+/// of the agreement mentions it; `mentioned_alongside`: a line announced
+/// alongside it does; neither: the dataset does not say (`aid_pledge` is
+/// then the partner's pledge of the system's aid type, if any).
+#[derive(Serialize)]
+pub(super) struct SystemSearchView<'a> {
+    pub partner: PartnerRef<'a>,
+    pub system: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aid: Option<AidRef<'a>>,
+    pub mentioned: bool,
+    pub mentioned_alongside: bool,
+    pub lines: Vec<SystemLineView<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aid_pledge: Option<SystemLineView<'a>>,
+}
+
+/// One line of a partner's record in [`SystemSearchView`].
+#[derive(Serialize)]
+pub(super) struct SystemLineView<'a> {
+    pub aid: &'a str,
+    pub alongside: bool,
+    pub detail: &'a str,
+    pub evidence: Evidence,
+    pub sources: &'a [String],
+}
+
 /// One side of `/compare`.
 #[derive(Serialize)]
 pub(super) struct CompareSide<'a> {
