@@ -180,7 +180,7 @@ pub static COMMANDS: &[CommandSpec] = &[
         name: "pledged",
         name_uk: "зобовʼязання",
         description: "Every partner that pledged one kind of aid, with what and the source",
-        description_uk: "Усі партнери, що зобовʼязалися надати певний вид допомоги, з джерелами",
+        description_uk: "Усі партнери, що зобов’язалися надати певний вид допомоги, з джерелами",
         options: &[
             OptionSpec {
                 name: "aid",
@@ -306,12 +306,12 @@ pub static COMMANDS: &[CommandSpec] = &[
         description:
             "Money committed by each partner, in its currency and in EUR; commitments, not deliveries",
         description_uk:
-            "Гроші, які пообіцяв кожен партнер, у його валюті та в євро; зобовʼязання, а не поставки",
+            "Гроші, які пообіцяв кожен партнер, у його валюті та в євро; зобов’язання, а не поставки",
         options: &[
             GROUP,
             year(
                 "Only commitments that cover this year (2024, 2025, …)",
-                "Лише зобовʼязання, що охоплюють цей рік (2024, 2025, …)",
+                "Лише зобов’язання, що охоплюють цей рік (2024, 2025, …)",
             ),
             PAGE,
         ],

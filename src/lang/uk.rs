@@ -147,7 +147,7 @@ pub static STRINGS: Strings = Strings {
     quote: |t| format!("«{t}»"),
 
     understood_as: |line| format!("Зрозуміло як {line}"),
-    pledges_not_deliveries: "Дані містять зобовʼязання з угод, а не поставки.",
+    pledges_not_deliveries: "Дані містять зобов’язання з угод, а не поставки.",
     not_understood_title: "Не зрозуміло",
     not_understood: |q| format!("pactbot не зрозумів запит {q}."),
     several_readings: |q| format!("{q} можна зрозуміти по-різному. Що саме ви мали на увазі?"),
@@ -160,7 +160,7 @@ pub static STRINGS: Strings = Strings {
         RecognisedKind::System => "система озброєння",
         RecognisedKind::Year => "рік",
     },
-    data_covers: |help| format!("Дані охоплюють зобовʼязання з безпекових угод, а не поставки чи заяви поза ними. Наберіть {help}, щоб побачити всі команди."),
+    data_covers: |help| format!("Дані охоплюють зобов’язання з безпекових угод, а не поставки чи заяви поза ними. Наберіть {help}, щоб побачити всі команди."),
     choices: "Варіанти",
     what_pactbot_answers: "На що відповідає pactbot",
     question_examples: &[
@@ -221,11 +221,11 @@ pub static STRINGS: Strings = Strings {
             format!(" ({who}: {})", makers.join(", "))
         };
         let mut t = if naming == 0 {
-            format!("Жодна угода в даних не називає {system}{made}. Нижче — усі зобовʼязання щодо напряму «{aid}», жодне з яких його не називає.")
+            format!("Жодна угода в даних не називає {system}{made}. Нижче — усі зобов’язання щодо напряму «{aid}», жодне з яких його не називає.")
         } else {
             format!(
-                "{system}{made} названо в {}: спершу вони, далі — інші зобовʼязання щодо напряму «{aid}».",
-                plural(naming, "зобовʼязанні", "зобовʼязаннях", "зобовʼязаннях")
+                "{system}{made} названо в {}: спершу вони, далі — інші зобов’язання щодо напряму «{aid}».",
+                plural(naming, "зобов’язанні", "зобов’язаннях", "зобов’язаннях")
             )
         };
         if alongside > 0 {
@@ -238,7 +238,7 @@ pub static STRINGS: Strings = Strings {
         t
     },
     naming_system: |system| format!("Називають {system}"),
-    other_pledges: |aid| format!("{aid} — інші зобовʼязання"),
+    other_pledges: |aid| format!("{aid} — інші зобов’язання"),
     alongside_note: |n| format!(
         "Ще {} під час підписання (пакети допомоги того ж дня, коаліції, окремі меморандуми) наведено окремо й не враховано.",
         plural(n, "оголошення", "оголошення", "оголошень")
@@ -267,7 +267,7 @@ pub static STRINGS: Strings = Strings {
     ),
     system_aid_pledged: |aid| format!("Напрям «{aid}» в угоді є, але цієї системи не названо:"),
     system_aid_absent: |aid| format!("Напряму «{aid}» в угоді теж немає."),
-    system_elsewhere: |pledged| format!("{pledged} — усі партнери, чиї зобовʼязання її згадують."),
+    system_elsewhere: |pledged| format!("{pledged} — усі партнери, чиї зобов’язання її згадують."),
 
     compare_title: |flag_a, a, flag_b, b| format!("{flag_a} {a} і {flag_b} {b}"),
     compare_same: |p| format!("Обидві сторони — {p}: порівнювати нічого."),
@@ -310,7 +310,7 @@ pub static STRINGS: Strings = Strings {
         " Не враховано {}, оголошених під час підписання або відомих лише з преси.",
         plural(n, "суму", "суми", "сум")
     ),
-    commitments: |n| plural(n, "зобов'язання", "зобов'язання", "зобов'язань"),
+    commitments: |n| plural(n, "зобов’язання", "зобов’язання", "зобов’язань"),
     signed_per_year: "Підписано за роками",
     money_by_currency: "Кошти за валютами",
     most_pledged: "Найчастіше обіцяють",
@@ -335,9 +335,9 @@ pub static STRINGS: Strings = Strings {
     commands: "Команди",
     example: |e| format!("наприклад, {e}"),
 
-    money_title: "Грошові зобов'язання",
+    money_title: "Грошові зобов’язання",
     money_intro: |source| format!(
-        "Це те, що партнери пообіцяли, а не те, що вже передали чи виплатили. Кожну суму наведено у валюті зобов'язання й перераховано в євро за довідковим курсом ЄЦБ на дату підписання ({source}). Суми перетинаються (військова частина входить до загальної суми, один фонд названо у двох валютах), тому їх не додано."
+        "Це те, що партнери пообіцяли, а не те, що вже передали чи виплатили. Кожну суму наведено у валюті зобов’язання й перераховано в євро за довідковим курсом ЄЦБ на дату підписання ({source}). Суми перетинаються (військова частина входить до загальної суми, один фонд названо у двох валютах), тому їх не додано."
     ),
     money_filters: |group, year, undated| {
         let mut out = Vec::new();
@@ -345,11 +345,11 @@ pub static STRINGS: Strings = Strings {
             out.push(format!("Партнери: {g}."));
         }
         if let Some(y) = year {
-            out.push(format!("Лише зобов'язання, що охоплюють {y} рік."));
+            out.push(format!("Лише зобов’язання, що охоплюють {y} рік."));
             if undated > 0 {
                 out.push(format!(
                     "Не враховано {} без зазначених років.",
-                    plural(undated, "зобов'язання", "зобов'язання", "зобов'язань")
+                    plural(undated, "зобов’язання", "зобов’язання", "зобов’язань")
                 ));
             }
         }
@@ -367,7 +367,7 @@ pub static STRINGS: Strings = Strings {
         (Section::Alongside, _) => "Оголошено під час підписання, не в угодах",
     },
     eur_conversion: |eur, rate, currency, published| format!("≈ {eur} за курсом ЄЦБ на {published} ({rate} {currency} = 1 EUR)"),
-    money_nothing: "У даних немає грошових зобов'язань, що відповідають запиту.",
+    money_nothing: "У даних немає грошових зобов’язань, що відповідають запиту.",
 
     picture: |file, w, h, kib| format!("🖼 Зображення: {file}, {w} × {h} пікс., {kib} КіБ (зберегти у файл: `pactbot ask --out ФАЙЛ.png …`)"),
 };
@@ -405,8 +405,8 @@ mod tests {
 
     #[test]
     fn counts_agree_with_their_number() {
-        assert_eq!((STRINGS.commitments)(1), "1 зобов'язання");
-        assert_eq!((STRINGS.commitments)(5), "5 зобов'язань");
+        assert_eq!((STRINGS.commitments)(1), "1 зобов’язання");
+        assert_eq!((STRINGS.commitments)(5), "5 зобов’язань");
         assert_eq!(
             (STRINGS.page_past_end)(3, 2),
             "Сторінки 3 немає: у цій відповіді 2 сторінки."

@@ -225,6 +225,8 @@ fn check_data_accepts_the_shipped_data_and_refuses_a_broken_folder_naming_the_fi
         .as_array_mut()
         .unwrap()
         .push("Deutschland".into());
+    // A Ukrainian word written with the ASCII apostrophe, not ’.
+    v["notable"][0]["uk"] = "Об'єкти критичної інфраструктури.".into();
     std::fs::write(&fr, serde_json::to_string_pretty(&v).unwrap()).unwrap();
     // A bad date in another file.
     let it = dir.path().join("partners/IT.json");
@@ -242,6 +244,10 @@ fn check_data_accepts_the_shipped_data_and_refuses_a_broken_folder_naming_the_fi
     );
     assert!(err.contains("has no source"), "{err}");
     assert!(err.contains("Deutschland"), "{err}");
+    assert!(
+        err.contains("notable[0] (uk) writes the apostrophe of \"Об'єкти\" as U+0027"),
+        "{err}"
+    );
     assert!(
         err.contains("partners/IT.json") && err.contains("cannot parse"),
         "{err}"
