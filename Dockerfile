@@ -16,10 +16,11 @@ ARG DEBIAN_RELEASE=trixie
 FROM rust:${RUST_VERSION}-slim-${DEBIAN_RELEASE} AS build
 WORKDIR /src
 # Everything the release build reads: the manifest and lock file, build.rs and
-# the dataset it embeds, the sources, and benches/ (Cargo.toml declares those
+# the dataset it embeds, the fonts the charts embed, the sources, and benches/ (Cargo.toml declares those
 # targets, so cargo wants their files even when it builds only the binary).
 COPY Cargo.toml Cargo.lock build.rs ./
 COPY data ./data
+COPY assets ./assets
 COPY benches ./benches
 COPY src ./src
 # The cache mounts keep downloaded crates and compiled dependencies between

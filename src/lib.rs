@@ -10,6 +10,7 @@
 #![forbid(unsafe_code)]
 
 pub mod answers;
+pub mod chart;
 pub mod commands;
 pub mod dataset;
 pub mod discord;
@@ -72,6 +73,8 @@ mod tests {
         "answers",
         "answers.rs",
         "render",
+        "chart",
+        "figures",
     ];
     const TRANSPORTS: &[&str] = &["serenity", "teloxide", "axum", "tokio", "tower", "hyper"];
 

@@ -8,6 +8,7 @@
 //! Markdown is not written here: the functions take pieces already marked
 //! up by `commands::execute::format`.
 
+pub mod chart;
 mod en;
 mod uk;
 

@@ -1,0 +1,323 @@
+//! Every fixed string of the charts (`crate::chart`), one value per
+//! language like [`super::Strings`]: a key missing in one language is a
+//! compile error, not an English word on a Ukrainian chart.
+//!
+//! Charts are read on a phone, so the strings are short; anything with a
+//! number in it is a function, so Ukrainian picks its plural form.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::uk::plural_form;
+use super::Lang;
+use crate::dataset::Evidence;
+
+/// The fixed strings of the charts in one language.
+pub struct ChartStrings {
+    // Every chart.
+    /// Months as an axis writes them ("Jan", "січ").
+    pub month_short: [&'static str; 12],
+    /// "January 2024", "січень 2024".
+    pub month_year: fn(NaiveDate) -> String,
+    /// "from January 2024 to January 2025" inside a sentence.
+    pub month_range: fn(first: NaiveDate, last: NaiveDate) -> String,
+    pub decimal_separator: char,
+    pub billions: &'static str,
+    pub millions: &'static str,
+    /// The footer: where the data comes from and how fresh it is.
+    pub footer: fn(as_of: &str, version: &str) -> String,
+    /// A pledge's evidence, as a legend writes it.
+    pub evidence: fn(Evidence) -> &'static str,
+    /// Announced with the signing but not in the agreement.
+    pub alongside: &'static str,
+
+    // timeline.
+    pub timeline_title: &'static str,
+    /// What the bars and the line are, and the counting rule.
+    pub timeline_subtitle: fn(official: usize, states: usize, eu: bool) -> String,
+    /// Who signed but is outside the official count ("Croatia (October 2024)").
+    pub timeline_not_counted: fn(names: &[String]) -> String,
+    pub timeline_bar: &'static str,
+    pub timeline_bar_not_counted: &'static str,
+    pub timeline_line: &'static str,
+    pub timeline_axis: &'static str,
+    pub timeline_alt: fn(records: usize, range: &str, official: usize) -> String,
+
+    // money.
+    pub money_title: &'static str,
+    pub money_subtitle: &'static str,
+    pub money_military: &'static str,
+    pub money_other: &'static str,
+    /// The scale: euros at the ECB reference rate of the signing date.
+    pub money_axis: &'static str,
+    /// What is not drawn: amounts announced alongside, shares of GDP.
+    pub money_left_out: fn(alongside: usize, shares: &[String]) -> String,
+    pub money_alt: fn(bars: usize, partners: usize) -> String,
+
+    // matrix.
+    pub matrix_title: &'static str,
+    pub matrix_subtitle: &'static str,
+    pub matrix_alt: fn(partners: usize, aid_types: usize) -> String,
+
+    // aid.
+    pub aid_title: fn(aid: &str) -> String,
+    pub aid_subtitle: fn(agreements: usize, records: usize) -> String,
+    /// A group's heading with its size.
+    pub aid_group: fn(label: &str, n: usize) -> String,
+    pub aid_nobody: &'static str,
+    pub aid_alt: fn(aid: &str, agreements: usize, alongside: usize) -> String,
+}
+
+impl Lang {
+    /// The fixed strings of the charts in this language.
+    pub fn chart_strings(self) -> &'static ChartStrings {
+        match self {
+            Lang::En => &EN,
+            Lang::Uk => &UK,
+        }
+    }
+}
+
+const EN_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Month names as a Ukrainian writes a month on its own ("січень 2024").
+const UK_MONTHS: [&str; 12] = [
+    "січень",
+    "лютий",
+    "березень",
+    "квітень",
+    "травень",
+    "червень",
+    "липень",
+    "серпень",
+    "вересень",
+    "жовтень",
+    "листопад",
+    "грудень",
+];
+
+/// In the genitive, after "з" and "до" ("з січня 2024 до січня 2025").
+const UK_MONTHS_GENITIVE: [&str; 12] = [
+    "січня",
+    "лютого",
+    "березня",
+    "квітня",
+    "травня",
+    "червня",
+    "липня",
+    "серпня",
+    "вересня",
+    "жовтня",
+    "листопада",
+    "грудня",
+];
+
+fn en_month_year(d: NaiveDate) -> String {
+    format!("{} {}", EN_MONTHS[d.month0() as usize], d.year())
+}
+
+fn uk_month_year(d: NaiveDate) -> String {
+    format!("{} {} р.", UK_MONTHS[d.month0() as usize], d.year())
+}
+
+fn uk_genitive(d: NaiveDate) -> String {
+    format!("{} {} р.", UK_MONTHS_GENITIVE[d.month0() as usize], d.year())
+}
+
+/// "a, b and c".
+fn and_list(items: &[String], and: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
+    }
+}
+
+/// The English chart strings.
+pub static EN: ChartStrings = ChartStrings {
+    month_short: [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ],
+    month_year: en_month_year,
+    month_range: |a, b| format!("from {} to {}", en_month_year(a), en_month_year(b)),
+    decimal_separator: '.',
+    billions: "bn",
+    millions: "m",
+    footer: |as_of, version| format!("pactbot · data as of {as_of} (v{version})"),
+    evidence: |e| match e {
+        Evidence::AgreementText => "Agreement text",
+        Evidence::OfficialSummary => "Official summary",
+        Evidence::Press => "Press reports only",
+    },
+    alongside: "Announced alongside, not in the agreement",
+
+    timeline_title: "Security agreements signed per month",
+    timeline_subtitle: |official, states, eu| {
+        let who = if eu {
+            format!("{states} states and the EU")
+        } else {
+            format!("{states} states")
+        };
+        format!("Line: the official count, {official} ({who}), as Ukraine's Ministry of Defence counts them.")
+    },
+    timeline_not_counted: |names| {
+        format!("Also signed, outside that count: {}.", and_list(names, "and"))
+    },
+    timeline_bar: "Signed that month",
+    timeline_bar_not_counted: "Signed, not in the official count",
+    timeline_line: "Official count so far",
+    timeline_axis: "Agreements",
+    timeline_alt: |records, range, official| {
+        format!("Chart of the {records} security agreements signed with Ukraine per month {range}, with the official count reaching {official}.")
+    },
+
+    money_title: "Money committed in the agreements",
+    money_subtitle: "Commitments, not deliveries. In euros, converted at the ECB reference rate of the signing date. Never added up: some amounts overlap.",
+    money_military: "Military",
+    money_other: "Other money: financial, humanitarian, reconstruction, overall",
+    money_axis: "EUR",
+    money_left_out: |alongside, shares| {
+        let mut out = Vec::new();
+        if alongside > 0 {
+            let s = if alongside == 1 { "" } else { "s" };
+            out.push(format!("{alongside} amount{s} announced alongside the agreements"));
+        }
+        if !shares.is_empty() {
+            out.push(format!("shares of GDP ({})", shares.join("; ")));
+        }
+        if out.is_empty() {
+            String::new()
+        } else {
+            format!("Not drawn: {}. All in /money.", out.join(", "))
+        }
+    },
+    money_alt: |bars, partners| {
+        format!("Bar chart of {bars} money commitments of {partners} partners in their security agreements with Ukraine, in euros, military apart from other money.")
+    },
+
+    matrix_title: "Which partner pledged which aid",
+    matrix_subtitle: "Filled: in the agreement, by evidence. Ring: announced alongside, not in the agreement.",
+    matrix_alt: |partners, aid_types| {
+        format!("Grid of {partners} partners by {aid_types} kinds of aid, marking which aid each agreement includes, how strong the evidence is, and what was only announced alongside.")
+    },
+
+    aid_title: |aid| format!("Who pledged it: {aid}"),
+    aid_subtitle: |n, records| {
+        let s = if n == 1 { "" } else { "s" };
+        format!("{n} of {records} agreement{s} include it, grouped by how strong the evidence is.")
+    },
+    aid_group: |label, n| format!("{label} · {n}"),
+    aid_nobody: "No agreement in the dataset includes it.",
+    aid_alt: |aid, n, alongside| {
+        format!("Chart of the {n} partners whose security agreements with Ukraine include {aid}, grouped by evidence, and {alongside} announced alongside.")
+    },
+};
+
+/// The Ukrainian chart strings.
+pub static UK: ChartStrings = ChartStrings {
+    month_short: [
+        "січ", "лют", "бер", "квіт", "трав", "черв", "лип", "серп", "вер", "жовт", "лист", "груд",
+    ],
+    month_year: uk_month_year,
+    month_range: |a, b| format!("з {} до {}", uk_genitive(a), uk_genitive(b)),
+    decimal_separator: ',',
+    billions: "млрд",
+    millions: "млн",
+    footer: |as_of, version| format!("pactbot · дані станом на {as_of} (v{version})"),
+    evidence: |e| match e {
+        Evidence::AgreementText => "Текст угоди",
+        Evidence::OfficialSummary => "Офіційний виклад",
+        Evidence::Press => "Лише повідомлення преси",
+    },
+    alongside: "Оголошено під час підписання, не в угоді",
+
+    timeline_title: "Безпекові угоди, підписані щомісяця",
+    timeline_subtitle: |official, states, eu| {
+        let who = if eu {
+            format!("{states} {} і ЄС", plural_form(states, "держава", "держави", "держав"))
+        } else {
+            format!("{states} {}", plural_form(states, "держава", "держави", "держав"))
+        };
+        format!("Лінія: офіційний перелік Міністерства оборони України, {official} ({who}).")
+    },
+    timeline_not_counted: |names| format!("Також підписано, поза цим переліком: {}.", and_list(names, "і")),
+    timeline_bar: "Підписано за місяць",
+    timeline_bar_not_counted: "Підписано, поза офіційним переліком",
+    timeline_line: "Офіційний перелік наростаючим підсумком",
+    timeline_axis: "Угоди",
+    timeline_alt: |records, range, official| {
+        format!(
+            "Діаграма: {records} {} з Україною за місяцями {range}; в офіційному переліку — {official}.",
+            plural_form(records, "безпекова угода", "безпекові угоди", "безпекових угод")
+        )
+    },
+
+    money_title: "Гроші, обіцяні в угодах",
+    money_subtitle: "Зобовʼязання, а не поставки. У євро за довідковим курсом ЄЦБ на дату підписання. Суми не додано: деякі перетинаються.",
+    money_military: "Військова допомога",
+    money_other: "Інші кошти: фінансові, гуманітарні, на відбудову, загальні",
+    money_axis: "EUR",
+    money_left_out: |alongside, shares| {
+        let mut out = Vec::new();
+        if alongside > 0 {
+            out.push(format!(
+                "{alongside} {}, {} під час підписання",
+                plural_form(alongside, "сума", "суми", "сум"),
+                plural_form(alongside, "оголошена", "оголошені", "оголошених")
+            ));
+        }
+        if !shares.is_empty() {
+            out.push(format!("частки ВВП ({})", shares.join("; ")));
+        }
+        if out.is_empty() {
+            String::new()
+        } else {
+            format!("Не показано: {}. Усе — у /money.", out.join(", "))
+        }
+    },
+    money_alt: |bars, partners| {
+        format!(
+            "Діаграма: {bars} {} {partners} {} у безпекових угодах з Україною, у євро, військова допомога окремо від інших коштів.",
+            plural_form(bars, "грошове зобовʼязання", "грошові зобовʼязання", "грошових зобовʼязань"),
+            plural_form(partners, "партнера", "партнерів", "партнерів")
+        )
+    },
+
+    matrix_title: "Хто з партнерів що пообіцяв",
+    matrix_subtitle: "Заповнено: є в угоді, за силою доказів. Кільце: оголошено під час підписання, не в угоді.",
+    matrix_alt: |partners, aid_types| {
+        format!(
+            "Таблиця: {partners} {} і {aid_types} {} допомоги — що містить кожна угода, наскільки це підтверджено і що лише оголошено під час підписання.",
+            plural_form(partners, "партнер", "партнери", "партнерів"),
+            plural_form(aid_types, "вид", "види", "видів")
+        )
+    },
+
+    aid_title: |aid| format!("{aid}: хто пообіцяв"),
+    aid_subtitle: |n, records| {
+        format!(
+            "Це {} {n} з {records} угод; згруповано за силою доказів.",
+            plural_form(n, "містить", "містять", "містять")
+        )
+    },
+    aid_group: |label, n| format!("{label} · {n}"),
+    aid_nobody: "Жодна угода в даних цього не містить.",
+    aid_alt: |aid, n, alongside| {
+        format!(
+            "Діаграма: {n} {}, чиї безпекові угоди з Україною містять напрям «{aid}», за силою доказів; ще {alongside} — лише оголошено під час підписання.",
+            plural_form(n, "партнер", "партнери", "партнерів")
+        )
+    },
+};
