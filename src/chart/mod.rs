@@ -67,7 +67,8 @@ impl ChartKind {
     /// The kind an id or a plain English or Ukrainian word names ("timeline",
     /// "хронологія", "гроші"), in any case, spaces around ignored.
     pub fn parse(s: &str) -> Option<ChartKind> {
-        let w = s.trim().to_lowercase();
+        // Ukrainian apostrophes as the dataset writes them (’), whichever was typed.
+        let w = s.trim().to_lowercase().replace(['ʼ', '\''], "’");
         let w = w.trim_end_matches(['.', '!', '?']);
         ChartKind::ALL.into_iter().find(|k| k.words().contains(&w))
     }
@@ -86,7 +87,7 @@ impl ChartKind {
             ],
             ChartKind::Money => &["money", "funding", "гроші", "кошти", "фінансування"],
             ChartKind::Matrix => &["matrix", "grid", "матриця", "таблиця", "сітка"],
-            ChartKind::Aid => &["aid", "pledged", "допомога", "вид допомоги", "зобовʼязання"],
+            ChartKind::Aid => &["aid", "pledged", "допомога", "вид допомоги", "зобов’язання"],
         }
     }
 

@@ -189,6 +189,8 @@ fn kinds_parse_from_ids_and_plain_words() {
         ("Матриця", ChartKind::Matrix),
         ("допомога", ChartKind::Aid),
         ("money.", ChartKind::Money),
+        ("зобов'язання", ChartKind::Aid),
+        ("зобовʼязання", ChartKind::Aid),
     ] {
         assert_eq!(ChartKind::parse(word), Some(kind), "{word}");
     }
