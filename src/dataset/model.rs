@@ -321,6 +321,16 @@ pub struct Money {
     /// The first and last calendar year it covers, where the source says.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub years: Option<[u16; 2]>,
+    /// The amount is for each year of `years` ("at least ISK 4 bn annually
+    /// in 2024–2028"), not for the whole period: it is listed under each
+    /// year it covers, never as a multi-year total.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub each_year: bool,
+    /// Aid already provided by the signing that the agreement (or its
+    /// summary) records ("as of 30 April 2024, EUR 1,072 m"): not a pledge,
+    /// so never listed or summed as one.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub already_given: bool,
     pub kind: MoneyKind,
     /// In the agreement, or announced alongside it.
     pub basis: Basis,

@@ -25,6 +25,9 @@ pub enum Section {
     Press,
     /// Announced with the signing, not in the agreement.
     Alongside,
+    /// Aid already given by the signing, which an agreement records: not a
+    /// commitment, listed last and apart.
+    AlreadyGiven,
 }
 
 /// How many calendar years a commitment covers, where the data says.
@@ -32,15 +35,21 @@ pub enum Section {
 #[serde(rename_all = "kebab-case")]
 pub enum Span {
     OneYear,
+    /// The same amount for each year of a period ("EUR 5 m a year until
+    /// 2026"); with a year filter it is that year's amount, [`Span::OneYear`].
+    EachYear,
     SeveralYears,
     /// The source gives no first and last year.
     NotStated,
 }
 
 impl Span {
-    fn of(m: &Money) -> Span {
+    /// The span of `m` in a table filtered to `year` (if any).
+    fn of(m: &Money, year: Option<u16>) -> Span {
         match m.years {
+            Some(_) if m.each_year && year.is_some() => Span::OneYear,
             Some([a, b]) if a == b => Span::OneYear,
+            Some(_) if m.each_year => Span::EachYear,
             Some(_) => Span::SeveralYears,
             None => Span::NotStated,
         }
@@ -78,7 +87,9 @@ impl MoneyTable<'_> {
 }
 
 fn section_of(m: &Money) -> Section {
-    if m.basis == Basis::Alongside {
+    if m.already_given {
+        Section::AlreadyGiven
+    } else if m.basis == Basis::Alongside {
         Section::Alongside
     } else if m.evidence == Evidence::Press {
         Section::Press
@@ -108,7 +119,7 @@ pub fn money_table<'a>(ds: &'a Dataset, group: Option<&Group>, year: Option<u16>
             }
             let section = section_of(m);
             let span = if matches!(section, Section::Military | Section::Other) {
-                Span::of(m)
+                Span::of(m, year)
             } else {
                 // Listed apart anyway; the period is on the line.
                 Span::NotStated
@@ -182,6 +193,7 @@ mod tests {
                 Section::ShareOfGdp => assert!(r.eur.is_none() && r.money.currency.is_share_of_gdp()),
                 Section::Military => assert_eq!(r.money.kind, MoneyKind::Military),
                 Section::Other => assert_ne!(r.money.kind, MoneyKind::Military),
+                Section::AlreadyGiven => assert!(r.money.already_given),
             }
             if r.section != Section::ShareOfGdp {
                 let c = r.eur.expect("every amount in a currency converts");
@@ -211,5 +223,34 @@ mod tests {
             .filter(|m| m.years.is_some_and(|[a, b]| !(a..=b).contains(&2026)))
             .count();
         assert_eq!(y.rows.len() + y.undated + outside, all);
+    }
+
+    #[test]
+    fn an_amount_for_each_year_is_listed_per_year_and_past_aid_apart() {
+        let ds = ds();
+        let is_isk =
+            |r: &&Commitment<'_>| r.partner.id.as_str() == "IS" && r.money.currency.as_str() == "ISK";
+        let all = money_table(&ds, None, None);
+        let row = all.rows.iter().find(is_isk).expect("Iceland's ISK 4 bn a year");
+        assert_eq!((row.section, row.span), (Section::Other, Span::EachYear));
+        for y in 2024..=2028 {
+            let t = money_table(&ds, None, Some(y));
+            let rows: Vec<_> = t.rows.iter().filter(is_isk).collect();
+            assert_eq!(rows.len(), 1, "{y}");
+            assert_eq!(rows[0].span, Span::OneYear, "{y}: that year's amount");
+        }
+        assert!(money_table(&ds, None, Some(2029))
+            .rows
+            .iter()
+            .find(is_isk)
+            .is_none());
+        for r in &all.rows {
+            assert_eq!(
+                r.money.already_given,
+                r.section == Section::AlreadyGiven,
+                "{}",
+                r.partner.id
+            );
+        }
     }
 }

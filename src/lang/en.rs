@@ -85,6 +85,7 @@ pub static STRINGS: Strings = Strings {
 
     evidence_at: |evidence, clause| format!("{evidence} · {clause}"),
     alongside_mark: "announced alongside, not in the agreement",
+    already_given_mark: "already given, not a pledge",
 
     qualifier: |q| match q {
         Qualifier::Exactly => "",
@@ -285,7 +286,11 @@ pub static STRINGS: Strings = Strings {
     stats_intro: |counted, records, about| format!(
         "{counted} agreements in the official count, {records} records in all (see {about}).\nMoney sums add up the amounts the agreements or their official summaries state, per currency; periods and kinds differ, and one fund may be quoted in two currencies, so read them as an order of magnitude, not a total."
     ),
-    stats_press_left_out: |n| format!(" {n} amount(s) announced alongside the agreements or known only from press reports are left out."),
+    stats_press_left_out: |n| format!(
+        " {} announced alongside the agreements, known only from press reports or already given by the signing {} left out.",
+        plural(n, "amount", "amounts"),
+        if n == 1 { "is" } else { "are" }
+    ),
     commitments: |n| plural(n, "commitment", "commitments"),
     signed_per_year: "Signed per year",
     money_by_currency: "Money by currency",
@@ -330,14 +335,17 @@ pub static STRINGS: Strings = Strings {
     },
     money_section: |section, span| match (section, span) {
         (Section::Military, Span::OneYear) => "Military · one year",
+        (Section::Military, Span::EachYear) => "Military · the same amount each year",
         (Section::Military, Span::SeveralYears) => "Military · several years",
         (Section::Military, Span::NotStated) => "Military · years not stated",
         (Section::Other, Span::OneYear) => "Other money · one year",
+        (Section::Other, Span::EachYear) => "Other money · the same amount each year",
         (Section::Other, Span::SeveralYears) => "Other money · several years",
         (Section::Other, Span::NotStated) => "Other money · years not stated",
         (Section::ShareOfGdp, _) => "Shares of GDP (not converted)",
         (Section::Press, _) => "Known only from press reports",
         (Section::Alongside, _) => "Announced alongside, not in the agreements",
+        (Section::AlreadyGiven, _) => "Already given by the signing, as the agreements record it (not commitments)",
     },
     eur_conversion: |eur, rate, currency, published| format!("≈ {eur} at the ECB rate of {published} ({rate} {currency} = 1 EUR)"),
     money_nothing: "No money commitment in the dataset matches.",

@@ -163,6 +163,8 @@ pub struct Strings {
     pub evidence_at: fn(evidence: &str, clause: &str) -> String,
     /// Marks a line announced alongside the agreement, not in it.
     pub alongside_mark: &'static str,
+    /// Marks an amount already given by the signing (not a pledge).
+    pub already_given_mark: &'static str,
 
     // Money.
     pub qualifier: fn(Qualifier) -> &'static str,

@@ -100,6 +100,7 @@ pub static STRINGS: Strings = Strings {
 
     evidence_at: |evidence, clause| format!("{evidence} · {clause}"),
     alongside_mark: "оголошено під час підписання, до угоди не входить",
+    already_given_mark: "уже надано, не зобов’язання",
 
     qualifier: |q| match q {
         Qualifier::Exactly => "",
@@ -307,7 +308,7 @@ pub static STRINGS: Strings = Strings {
         "Угод в офіційному переліку: {counted}; усього записів: {records} (див. {about}).\nСуми коштів додають те, що названо в угодах чи їхніх офіційних викладах, окремо для кожної валюти; періоди й види допомоги різняться, а один фонд може бути названо у двох валютах, тож це порядок величин, а не підсумок."
     ),
     stats_press_left_out: |n| format!(
-        " Не враховано {}, оголошених під час підписання або відомих лише з преси.",
+        " Не враховано {}, оголошених під час підписання, відомих лише з преси або вже наданих до підписання.",
         plural(n, "суму", "суми", "сум")
     ),
     commitments: |n| plural(n, "зобов’язання", "зобов’язання", "зобов’язань"),
@@ -357,14 +358,17 @@ pub static STRINGS: Strings = Strings {
     },
     money_section: |section, span| match (section, span) {
         (Section::Military, Span::OneYear) => "Військова допомога · один рік",
+        (Section::Military, Span::EachYear) => "Військова допомога · та сама сума щороку",
         (Section::Military, Span::SeveralYears) => "Військова допомога · кілька років",
         (Section::Military, Span::NotStated) => "Військова допомога · роки не зазначено",
         (Section::Other, Span::OneYear) => "Інші кошти · один рік",
+        (Section::Other, Span::EachYear) => "Інші кошти · та сама сума щороку",
         (Section::Other, Span::SeveralYears) => "Інші кошти · кілька років",
         (Section::Other, Span::NotStated) => "Інші кошти · роки не зазначено",
         (Section::ShareOfGdp, _) => "Частка ВВП (без перерахунку)",
         (Section::Press, _) => "Відомо лише з повідомлень преси",
         (Section::Alongside, _) => "Оголошено під час підписання, не в угодах",
+        (Section::AlreadyGiven, _) => "Уже надано до підписання, як це зафіксовано в угодах (не зобов’язання)",
     },
     eur_conversion: |eur, rate, currency, published| format!("≈ {eur} за курсом ЄЦБ на {published} ({rate} {currency} = 1 EUR)"),
     money_nothing: "У даних немає грошових зобов’язань, що відповідають запиту.",

@@ -51,7 +51,12 @@ fn every_commitment_is_listed_with_its_conversion_as_numbers() {
         let p = ds.partners.iter().find(|p| p.id.as_str() == id).unwrap();
         let published = r["rate_published"].as_str().unwrap();
         assert!(published <= p.agreement.signed.to_string().as_str(), "{r}");
+        let given = p
+            .money
+            .iter()
+            .any(|m| m.already_given && m.amount == amount && m.currency.as_str() == currency);
         match (r["basis"].as_str(), r["evidence"].as_str()) {
+            _ if given => assert_eq!(r["section"], "already-given"),
             (Some("alongside"), _) => assert_eq!(r["section"], "alongside"),
             (_, Some("press")) => assert_eq!(r["section"], "press"),
             _ => {
@@ -135,4 +140,111 @@ fn money_questions_map_to_money() {
         let reply = pactbot::answer(ds, q, Lang::En);
         assert_eq!(reply.command, "money", "{q}");
     }
+}
+
+/// Rows of the JSON table: (partner id, amount, section, span).
+fn rows(v: &Value) -> Vec<(String, f64, String, String)> {
+    v["commitments"]
+        .as_array()
+        .expect("commitments")
+        .iter()
+        .map(|r| {
+            (
+                r["partner"]["id"].as_str().unwrap_or_default().to_string(),
+                r["amount"].as_f64().unwrap_or_default(),
+                r["section"].as_str().unwrap_or_default().to_string(),
+                r["span"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// An amount for each year of a period is listed as such (not as a
+/// multi-year total), and under a year filter as that year's amount, once;
+/// aid already given by the signing (Belgium's EUR 1.072 bn as of 30 April
+/// 2024, Poland's 44 packages) is apart from the commitments and never
+/// summed with them.
+#[test]
+fn per_year_amounts_and_aid_already_given_are_what_they_are() {
+    let ds = embedded();
+    let find = |rows: &[(String, f64, String, String)], id: &str, amount: f64| {
+        let hits: Vec<_> = rows
+            .iter()
+            .filter(|r| r.0 == id && r.1 == amount)
+            .map(|r| (r.2.clone(), r.3.clone()))
+            .collect();
+        assert!(hits.len() <= 1, "{id} {amount} listed {} times", hits.len());
+        hits.into_iter().next()
+    };
+    let all = rows(&json(ds, "/money"));
+    let each = |s: &str| Some((s.to_string(), "each-year".to_string()));
+    assert_eq!(find(&all, "IS", 4e9), each("other"));
+    assert_eq!(find(&all, "LV", 5e6), each("other"));
+    assert_eq!(find(&all, "LV", 2e6), each("military"));
+    for (id, amount) in [
+        ("BE", 1.072e9),
+        ("PL", 4e9),
+        ("CZ", 4e8),
+        ("HR", 3e8),
+        ("LT", 8e7),
+    ] {
+        assert_eq!(
+            find(&all, id, amount).map(|s| s.0),
+            Some("already-given".to_string()),
+            "{id}"
+        );
+    }
+    assert!(all.iter().all(|r| r.3 != "each-year" || r.2 != "already-given"));
+
+    let y2025 = rows(&json(ds, "/money year:2025"));
+    let one = |s: &str| Some((s.to_string(), "one-year".to_string()));
+    assert_eq!(find(&y2025, "IS", 4e9), one("other"));
+    assert_eq!(find(&y2025, "LV", 2e6), one("military"));
+    assert!(y2025.iter().all(|r| r.3 != "each-year"), "{y2025:?}");
+    // Latvia's NATO CAP money covers 2024 and 2025 only.
+    let y2026 = rows(&json(ds, "/money year:2026"));
+    assert_eq!(find(&y2026, "LV", 2e6), None);
+    assert_eq!(find(&y2026, "LV", 5e6), one("other"));
+
+    let all_pages: String = (1..=3)
+        .map(|p| render::text::render(&pactbot::answer(ds, &format!("/money page:{p}"), Lang::En)))
+        .collect();
+    let given = all_pages
+        .find("**Already given by the signing, as the agreements record it (not commitments)**")
+        .expect("the already-given section");
+    let be = all_pages
+        .find("**Belgium** — **EUR 1.072 bn**")
+        .expect("Belgium's EUR 1.072 bn");
+    assert!(
+        be > given,
+        "Belgium's past aid is under the already-given heading"
+    );
+    let card = render::text::render(&pactbot::answer(ds, "/agreement country:BE", Lang::Uk));
+    assert!(card.contains("_(уже надано, не зобов’язання)_"), "{card}");
+
+    // /stats sums no past aid: its EUR "overall" sum is that of the
+    // agreements' own commitments, without Belgium's EUR 1.072 bn.
+    let stats = json(ds, "/stats");
+    let sum = |currency: &str, kind: &str| {
+        stats["money"]
+            .as_array()
+            .expect("money sums")
+            .iter()
+            .find(|m| m["currency"] == currency && m["kind"] == kind)
+            .and_then(|m| m["sum"].as_f64())
+    };
+    let expected: f64 = ds
+        .partners
+        .iter()
+        .flat_map(|p| &p.money)
+        .filter(|m| m.currency.as_str() == "EUR" && m.kind == pactbot::dataset::MoneyKind::Total)
+        .filter(|m| m.evidence != pactbot::dataset::Evidence::Press)
+        .filter(|m| m.basis == pactbot::dataset::Basis::Agreement && !m.already_given)
+        .map(|m| m.amount)
+        .sum();
+    assert_eq!(sum("EUR", "overall"), Some(expected));
+    // ... which matters: Belgium's past aid is EUR and "overall" too.
+    assert!(ds.partners.iter().flat_map(|p| &p.money).any(|m| m.already_given
+        && m.currency.as_str() == "EUR"
+        && m.kind == pactbot::dataset::MoneyKind::Total));
 }

@@ -155,13 +155,23 @@ pub(crate) fn money_line(ctx: &Ctx<'_>, sources: &[Source], m: &Money) -> String
         String::new()
     };
     bullet(format!(
-        "{} {}, {}{note} {}{alongside}{}",
+        "{} {}, {}{note} {}{alongside}{}{}",
         bold(money_amount(s, m)),
         (s.money_kind)(m.kind),
         m.period.get(ctx.lang),
         evidence_mark(ctx, m.evidence, None),
+        given_mark(ctx, m),
         source_link(ctx, sources, &m.sources)
     ))
+}
+
+/// " _(already given, not a pledge)_" after an amount given by the signing.
+fn given_mark(ctx: &Ctx<'_>, m: &Money) -> String {
+    if m.already_given {
+        format!(" {}", italic(format!("({})", ctx.s.already_given_mark)))
+    } else {
+        String::new()
+    }
 }
 
 /// One money commitment for the card: amount, kind, period, evidence;
@@ -170,11 +180,12 @@ pub(crate) fn money_line(ctx: &Ctx<'_>, sources: &[Source], m: &Money) -> String
 pub(crate) fn money_short(ctx: &Ctx<'_>, m: &Money) -> String {
     let s = ctx.s;
     bullet(format!(
-        "{} {}, {} {}",
+        "{} {}, {} {}{}",
         bold(money_amount(s, m)),
         (s.money_kind)(m.kind),
         m.period.get(ctx.lang),
         evidence_mark(ctx, m.evidence, None),
+        given_mark(ctx, m),
     ))
 }
 
@@ -256,6 +267,8 @@ mod tests {
             qualifier: q,
             period: "2024".into(),
             years: None,
+            each_year: false,
+            already_given: false,
             kind: MoneyKind::Military,
             basis: crate::dataset::Basis::Agreement,
             note: None,

@@ -12,16 +12,19 @@ use crate::figures::{money_table, Commitment, Section, Span};
 use crate::reply::{Reply, Status};
 
 /// The sections in the reply's order.
-const SECTIONS: [(Section, Span); 9] = [
+const SECTIONS: [(Section, Span); 12] = [
     (Section::Military, Span::OneYear),
+    (Section::Military, Span::EachYear),
     (Section::Military, Span::SeveralYears),
     (Section::Military, Span::NotStated),
     (Section::Other, Span::OneYear),
+    (Section::Other, Span::EachYear),
     (Section::Other, Span::SeveralYears),
     (Section::Other, Span::NotStated),
     (Section::ShareOfGdp, Span::NotStated),
     (Section::Press, Span::NotStated),
     (Section::Alongside, Span::NotStated),
+    (Section::AlreadyGiven, Span::NotStated),
 ];
 
 pub(super) fn money(ctx: &Ctx<'_>, group: Option<&Group>, year: Option<u16>, page: usize) -> Reply {

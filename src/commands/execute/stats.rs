@@ -16,8 +16,8 @@ struct MoneySums {
     sums: BTreeMap<(String, &'static str), (f64, usize)>,
     /// "Partner: 0.25 % of GDP (period)".
     shares: Vec<String>,
-    /// Amounts announced alongside the agreements or known only from
-    /// press reports, left out.
+    /// Amounts announced alongside the agreements, known only from press
+    /// reports, or already given by the signing, left out.
     left_out: usize,
 }
 
@@ -29,8 +29,9 @@ fn money_sums(s: &Strings, lang: Lang, ds: &Dataset) -> MoneySums {
     };
     for p in &ds.partners {
         for m in &p.money {
-            if m.evidence == Evidence::Press || m.basis == Basis::Alongside {
-                // Same-day packages and remarks are not commitments of the agreement.
+            if m.evidence == Evidence::Press || m.basis == Basis::Alongside || m.already_given {
+                // Same-day packages, remarks and aid already given are not
+                // commitments of the agreement.
                 out.left_out += 1;
             } else if m.currency.is_share_of_gdp() {
                 out.shares.push(format!(
