@@ -231,7 +231,7 @@ pub(super) fn money(ds: &Dataset, lang: Lang) -> ChartData {
             (Section::Alongside, _) => alongside += 1,
             (Section::ShareOfGdp, _) | (_, None) => {
                 let pct = short_number(s, m.amount);
-                shares.push(format!("{} {pct} %", r.partner.names.get(lang)));
+                shares.push(format!("{} {pct}\u{a0}%", r.partner.names.get(lang)));
             }
             (_, Some(c)) => {
                 let bar = Bar {

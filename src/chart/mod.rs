@@ -97,7 +97,7 @@ impl ChartKind {
             ChartKind::Timeline => (WIDTH, 750),
             ChartKind::Money => (WIDTH, 1350),
             ChartKind::Matrix => (WIDTH, HEIGHT),
-            ChartKind::Aid => (WIDTH, 1000),
+            ChartKind::Aid => (WIDTH, 900),
         }
     }
 

@@ -320,6 +320,35 @@ fn chart_data_snapshots() {
     }
 }
 
+/// Twice the partners and commitments of today's data: rows and text
+/// shrink to fit instead of running off the picture.
+fn doubled(kind: ChartKind) -> ChartData {
+    let spec = match kind {
+        ChartKind::Aid => ChartSpec::aid(AidId("consultations".into())),
+        k => ChartSpec::of(k),
+    };
+    let mut d = chart_data(ds(), &spec, Lang::Uk).expect("data");
+    match &mut d.body {
+        Body::Timeline(t) => t.months.extend(t.months.clone()),
+        Body::Money(m) => m.panels.iter_mut().for_each(|p| p.bars.extend(p.bars.clone())),
+        Body::Matrix(m) => m.rows.extend(m.rows.clone()),
+        Body::Aid(a) => a
+            .groups
+            .iter_mut()
+            .for_each(|g| g.partners.extend(g.partners.clone())),
+    }
+    d
+}
+
+#[test]
+fn twice_the_data_still_draws_at_the_same_size() {
+    for kind in ChartKind::ALL {
+        let c = render(&doubled(kind)).expect("draws");
+        let (w, h, _) = decode(&c.png);
+        assert_eq!((w, h), kind.size());
+    }
+}
+
 /// Writes every chart to `$PACTBOT_CHART_DIR` to look at:
 /// `PACTBOT_CHART_DIR=… cargo test --lib write_pngs -- --ignored`.
 #[test]
@@ -332,6 +361,14 @@ fn write_pngs() {
             let path = std::path::Path::new(&dir).join(format!("{}-{lang}.png", spec.kind));
             std::fs::write(&path, &c.png).expect("writes");
         }
+    }
+    for kind in ChartKind::ALL {
+        let c = render(&doubled(kind)).expect("draws");
+        std::fs::write(
+            std::path::Path::new(&dir).join(format!("doubled-{kind}.png")),
+            &c.png,
+        )
+        .expect("writes");
     }
     // The aid chart with the most tiles: the layout's worst case.
     let most = ds()

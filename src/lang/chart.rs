@@ -284,7 +284,7 @@ pub static UK: ChartStrings = ChartStrings {
         if out.is_empty() {
             String::new()
         } else {
-            format!("Не показано: {}. Усе — у /money.", out.join(", "))
+            format!("Не показано: {}. Усе\u{a0}— у /money.", out.join(", "))
         }
     },
     money_alt: |bars, partners| {

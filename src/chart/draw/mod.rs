@@ -160,11 +160,12 @@ impl Canvas<'_> {
         self.area.draw_text(s, &style, (x, bottom)).map_err(err)
     }
 
-    /// `s` cut into lines no wider than `max`, at spaces.
+    /// `s` cut into lines no wider than `max`, at spaces (never at a
+    /// no-break space).
     pub fn wrap(&self, s: &str, size: f64, weight: Weight, max: i32) -> Vec<String> {
         let mut lines = Vec::new();
         let mut line = String::new();
-        for word in s.split_whitespace() {
+        for word in s.split(' ').filter(|w| !w.is_empty()) {
             let candidate = if line.is_empty() {
                 word.to_string()
             } else {

@@ -7,9 +7,12 @@ use super::frame::MARGIN;
 use super::{colour, Canvas, Plot, Weight, INK, MUTED, RULE, STRIPE};
 use crate::chart::{BarPanel, MoneyChart};
 
+/// Text sizes at the full row height; more bars than fit make rows and
+/// text smaller together, so labels never overlap.
 const NAME: f64 = 21.0;
 const YEARS: f64 = 19.0;
 const VALUE: f64 = 20.0;
+const FULL_ROW: i32 = 28;
 const PANEL_TITLE: f64 = 24.0;
 const TICK: f64 = 18.0;
 /// A panel's title row and its tick row.
@@ -21,31 +24,33 @@ pub(super) fn draw(c: &Canvas<'_>, p: Plot, m: &MoneyChart) -> Result<(), String
     if bars.is_empty() {
         return Ok(());
     }
+    let panels = m.panels.len() as i32;
+    let room = p.y1 - p.y0 - panels * PANEL_EXTRA - (panels - 1) * PANEL_GAP;
+    let row = (room / bars.len().max(1) as i32).min(40);
+    let scale = (f64::from(row) / f64::from(FULL_ROW)).min(1.0);
     let name_w = bars
         .iter()
-        .map(|b| c.width(&b.label, NAME, Weight::Regular))
+        .map(|b| c.width(&b.label, NAME * scale, Weight::Regular))
         .max()
         .unwrap_or(0)
         .min(260);
     let years_w = bars
         .iter()
-        .map(|b| c.width(&b.years, YEARS, Weight::Regular))
+        .map(|b| c.width(&b.years, YEARS * scale, Weight::Regular))
         .max()
         .unwrap_or(0);
     let value_w = bars
         .iter()
-        .map(|b| c.width(&b.value, VALUE, Weight::Bold))
+        .map(|b| c.width(&b.value, VALUE * scale, Weight::Bold))
         .max()
         .unwrap_or(0);
     let columns = Columns {
+        scale,
         name_right: p.x0 + name_w,
         years_left: p.x0 + name_w + 14,
         bar_left: p.x0 + name_w + 14 + years_w + 16,
         bar_right: p.x1 - value_w - 14,
     };
-    let panels = m.panels.len() as i32;
-    let room = p.y1 - p.y0 - panels * PANEL_EXTRA - (panels - 1) * PANEL_GAP;
-    let row = (room / bars.len().max(1) as i32).min(40);
     let mut y = p.y0;
     for panel in &m.panels {
         y = draw_panel(c, &columns, panel, y, row)? + PANEL_GAP;
@@ -54,6 +59,8 @@ pub(super) fn draw(c: &Canvas<'_>, p: Plot, m: &MoneyChart) -> Result<(), String
 }
 
 struct Columns {
+    /// Text sizes times this: 1 when rows are at least `FULL_ROW` high.
+    scale: f64,
     name_right: i32,
     years_left: i32,
     bar_left: i32,
@@ -93,12 +100,13 @@ fn draw_panel(c: &Canvas<'_>, k: &Columns, panel: &BarPanel, top: i32, row: i32)
     let thick = (row * 64 / 100).max(6);
     for (i, b) in panel.bars.iter().enumerate() {
         let y = rows_top + row * i as i32;
-        let baseline = y + row / 2 + 8;
-        let name = c.fit(&b.label, NAME, Weight::Regular, k.name_right - MARGIN);
+        let (name_size, years_size, value_size) = (NAME * k.scale, YEARS * k.scale, VALUE * k.scale);
+        let baseline = y + row / 2 + (8.0 * k.scale).round() as i32;
+        let name = c.fit(&b.label, name_size, Weight::Regular, k.name_right - MARGIN);
         c.text(
             &name,
             (k.name_right, baseline),
-            NAME,
+            name_size,
             Weight::Regular,
             INK,
             HPos::Right,
@@ -106,7 +114,7 @@ fn draw_panel(c: &Canvas<'_>, k: &Columns, panel: &BarPanel, top: i32, row: i32)
         c.text(
             &b.years,
             (k.years_left, baseline),
-            YEARS,
+            years_size,
             Weight::Regular,
             MUTED,
             HPos::Left,
@@ -118,7 +126,7 @@ fn draw_panel(c: &Canvas<'_>, k: &Columns, panel: &BarPanel, top: i32, row: i32)
         c.text(
             &b.value,
             (end + 8, baseline),
-            VALUE,
+            value_size,
             Weight::Bold,
             INK,
             HPos::Left,

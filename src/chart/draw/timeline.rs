@@ -26,7 +26,27 @@ pub(super) fn draw(c: &Canvas<'_>, p: Plot, t: &TimelineChart) -> Result<(), Str
 
     // Month axis.
     c.line(vec![(left, axis_y), (p.x1, axis_y)], INK, 2)?;
+    // Every month's name while they fit; with more months, every second,
+    // third… (a divisor of 12, so each January keeps its name and year).
+    let widest = t
+        .months
+        .iter()
+        .map(|m| c.width(&m.label, LABEL, Weight::Regular))
+        .max()
+        .unwrap_or(0);
+    let every = [1, 2, 3, 4, 6, 12]
+        .into_iter()
+        .find(|k| slot * k >= widest + 10)
+        .unwrap_or(12);
     for (i, m) in t.months.iter().enumerate() {
+        let month0: i32 = m
+            .month
+            .get(5..)
+            .and_then(|n| n.parse().ok())
+            .map_or(0, |n: i32| n - 1);
+        if month0 % every != 0 && m.year.is_none() {
+            continue;
+        }
         c.text(
             &m.label,
             (centre(i), axis_y + 30),
