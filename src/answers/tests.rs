@@ -246,3 +246,47 @@ fn the_language_is_part_of_the_key() {
         Lookup::Hit
     );
 }
+
+#[test]
+fn charts_are_cached_with_their_picture_weighed_by_its_bytes() {
+    let snap = Snapshot::new(embedded());
+    let answers = Answers::default();
+    for line in ["/chart kind:timeline", "/chart kind:aid aid:drones"] {
+        for format in [Format::Json, Format::DiscordMessage, Format::Telegram] {
+            let ask = || Ask::line(line);
+            let fresh = compute(&snap, &ask(), format, Lang::Uk);
+            let image = fresh.image.clone().expect("a chart's answer has its picture");
+            let before = answers.weight();
+            let (got, lookup) = answers.answer(&snap, ask(), format, Lang::Uk);
+            assert_eq!((&got, lookup), (&fresh, Lookup::Miss), "{line} as {format:?}");
+            assert!(
+                answers.weight() - before >= (image.byte_len() + fresh.body.as_str().len()) as u64,
+                "{line}: weighed by its picture's bytes too"
+            );
+            let (again, lookup) = answers.answer(&snap, ask(), format, Lang::Uk);
+            assert_eq!((&again, lookup), (&fresh, Lookup::Hit), "{line} as {format:?}");
+            assert!(std::sync::Arc::ptr_eq(
+                &again.image.expect("kept").png,
+                &got.image.expect("kept").png
+            ));
+        }
+    }
+}
+
+#[test]
+fn a_chart_of_an_older_version_is_never_served_after_a_reload() {
+    let old = Snapshot::new(embedded());
+    let mut changed = embedded();
+    changed.meta.version = "answers-test-3".into();
+    let new = Snapshot::new(changed);
+    let answers = Answers::default();
+    let ask = || Ask::line("/chart kind:timeline");
+    let (before, _) = answers.answer(&old, ask(), Format::Text, Lang::En);
+    for expected in [Lookup::Miss, Lookup::Hit] {
+        let (after, lookup) = answers.answer(&new, ask(), Format::Text, Lang::En);
+        assert_eq!(lookup, expected);
+        assert_eq!(after, compute(&new, &ask(), Format::Text, Lang::En));
+        assert!(after.body.as_str().contains("answers-test-3"), "{}", after.body);
+        assert_ne!(after, before);
+    }
+}

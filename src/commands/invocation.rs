@@ -3,6 +3,7 @@
 
 use super::table::{self, CommandKind, CommandSpec, OptionKind, OptionSpec, COMMANDS};
 use super::Command;
+use crate::chart::ChartKind;
 
 /// An option value as a transport hands it over: text from a typed line or
 /// a Discord string option, an integer from a Discord integer option.
@@ -21,6 +22,8 @@ pub enum Value {
     Page(usize),
     /// A year from [`table::MIN_YEAR`] to [`table::MAX_YEAR`].
     Year(u16),
+    /// What `/chart` draws.
+    ChartKind(ChartKind),
 }
 
 /// A command named with its option values, checked but not yet a [`Command`].
@@ -138,7 +141,7 @@ impl Invocation {
             .find(|(o, _)| o.name == name)
             .and_then(|(_, v)| match v {
                 Value::Text(t) => Some(std::mem::take(t)),
-                Value::Page(_) | Value::Year(_) => None,
+                Value::Page(_) | Value::Year(_) | Value::ChartKind(_) => None,
             })
             .unwrap_or_default()
     }
@@ -147,8 +150,23 @@ impl Invocation {
     fn year(&self) -> Option<u16> {
         self.args.iter().find_map(|(_, v)| match v {
             Value::Year(y) => Some(*y),
-            Value::Text(_) | Value::Page(_) => None,
+            Value::Text(_) | Value::Page(_) | Value::ChartKind(_) => None,
         })
+    }
+
+    /// The chart kind given (required where the table declares one).
+    fn chart_kind(&self) -> Result<ChartKind, CommandError> {
+        self.args
+            .iter()
+            .find_map(|(_, v)| match v {
+                Value::ChartKind(k) => Some(*k),
+                Value::Text(_) | Value::Page(_) | Value::Year(_) => None,
+            })
+            .ok_or_else(|| CommandError::MissingOption {
+                command: self.spec.kind,
+                option: "kind",
+                usage: self.spec.usage(),
+            })
     }
 
     fn page(&self) -> usize {
@@ -156,7 +174,7 @@ impl Invocation {
             .iter()
             .find_map(|(_, v)| match v {
                 Value::Page(n) => Some(*n),
-                Value::Text(_) | Value::Year(_) => None,
+                Value::Text(_) | Value::Year(_) | Value::ChartKind(_) => None,
             })
             .unwrap_or(1)
     }
@@ -197,6 +215,10 @@ impl Invocation {
                 group: Some(self.text("group")).filter(|g| !g.is_empty()),
                 year: self.year(),
                 page,
+            },
+            CommandKind::Chart => Command::Chart {
+                kind: self.chart_kind()?,
+                aid: Some(self.text("aid")).filter(|a| !a.is_empty()),
             },
         })
     }
@@ -256,10 +278,39 @@ fn check(spec: &CommandSpec, opt: &'static OptionSpec, arg: Arg) -> Result<Optio
             .and_then(year_number)
             .map(|y| Some(Value::Year(y)))
             .ok_or_else(bad_year),
+        OptionKind::ChartKind => ChartKind::parse(text)
+            .map(|k| Some(Value::ChartKind(k)))
+            .ok_or_else(|| CommandError::BadValue {
+                command: spec.kind,
+                option: opt.name,
+                reason: unknown_chart_kind(text),
+            }),
         OptionKind::Partner | OptionKind::Aid | OptionKind::Group | OptionKind::Text => {
             Ok(Some(Value::Text(text.to_string())))
         }
     }
+}
+
+/// Names the kind that is not one, the nearest if it is close, and every kind.
+fn unknown_chart_kind(typed: &str) -> String {
+    let kinds: Vec<&str> = ChartKind::ALL.iter().map(|k| k.as_str()).collect();
+    let lower = typed.to_lowercase();
+    let near = kinds
+        .iter()
+        .map(|k| (strsim::osa_distance(&lower, k), *k))
+        .filter(|(d, _)| *d <= 2)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| format!(" Did you mean `{k}`?"))
+        .unwrap_or_default();
+    format!(
+        "there is no chart kind `{}`.{near} The kinds are {}.",
+        reply_safe(typed),
+        kinds
+            .iter()
+            .map(|k| format!("`{k}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
 }
 
 fn page_number(n: i64) -> Option<usize> {

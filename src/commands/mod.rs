@@ -62,6 +62,12 @@ pub enum Command {
         year: Option<u16>,
         page: usize,
     },
+    /// A picture: what `kind` draws, for `kind:aid` of one aid type (as
+    /// typed; resolved like `/pledged`'s).
+    Chart {
+        kind: crate::chart::ChartKind,
+        aid: Option<String>,
+    },
 }
 
 impl Command {
@@ -78,6 +84,7 @@ impl Command {
             Command::About { .. } => CommandKind::About,
             Command::Help { .. } => CommandKind::Help,
             Command::Money { .. } => CommandKind::Money,
+            Command::Chart { .. } => CommandKind::Chart,
         }
     }
 
@@ -98,8 +105,9 @@ impl Command {
             | Command::About { page }
             | Command::Help { page }
             | Command::Money { page, .. } => *page,
-            // The answer's own pages are the mapped command's.
-            Command::Ask { .. } => 1,
+            // The answer's own pages are the mapped command's; a chart is
+            // one picture.
+            Command::Ask { .. } | Command::Chart { .. } => 1,
         }
     }
 
@@ -117,7 +125,7 @@ impl Command {
             | Command::About { page }
             | Command::Help { page }
             | Command::Money { page, .. } => *page = n,
-            Command::Ask { .. } => {}
+            Command::Ask { .. } | Command::Chart { .. } => {}
         }
         c
     }
@@ -144,6 +152,10 @@ impl Command {
                 let group = group.as_ref().map(|g| format!(" group:{g}")).unwrap_or_default();
                 let year = year.map(|y| format!(" year:{y}")).unwrap_or_default();
                 format!("/money{group}{year}{page}")
+            }
+            Command::Chart { kind, aid } => {
+                let aid = aid.as_ref().map(|a| format!(" aid:{a}")).unwrap_or_default();
+                format!("/chart kind:{}{aid}", kind.as_str())
             }
             Command::Timeline { year, .. } => {
                 let year = year.map(|y| format!(" year:{y}")).unwrap_or_default();
@@ -199,6 +211,14 @@ mod tests {
                 year: None,
                 page: 1,
             },
+            Command::Chart {
+                kind: crate::chart::ChartKind::Timeline,
+                aid: None,
+            },
+            Command::Chart {
+                kind: crate::chart::ChartKind::Aid,
+                aid: Some("air defence".into()),
+            },
         ] {
             assert_eq!(parse(&c.to_line()), Ok(c.clone()), "{}", c.to_line());
         }
@@ -240,6 +260,10 @@ mod tests {
                 year: Some(2025),
                 page,
             },
+            CommandKind::Chart => Command::Chart {
+                kind: crate::chart::ChartKind::Aid,
+                aid: Some("air defence".into()),
+            },
         }
     }
 
@@ -251,8 +275,12 @@ mod tests {
                 assert_eq!(c.kind(), spec.kind);
                 assert_eq!(c.name(), spec.name);
                 // A question has no pages of its own (its answer's buttons
-                // carry the command it maps to).
-                let page = if spec.kind == CommandKind::Ask { 1 } else { page };
+                // carry the command it maps to); a chart is one picture.
+                let page = if matches!(spec.kind, CommandKind::Ask | CommandKind::Chart) {
+                    1
+                } else {
+                    page
+                };
                 assert_eq!(c.page(), page);
                 let line = c.to_line();
                 assert!(
@@ -278,6 +306,50 @@ mod tests {
         }
         let inv = Invocation::new("сторінка", std::iter::empty());
         assert!(matches!(inv, Err(CommandError::UnknownCommand { .. })));
+    }
+
+    #[test]
+    fn chart_kinds_are_typed_and_a_wrong_one_names_the_kinds() {
+        use crate::chart::ChartKind;
+        assert_eq!(
+            parse("/chart kind:money"),
+            Ok(Command::Chart {
+                kind: ChartKind::Money,
+                aid: None
+            })
+        );
+        assert_eq!(
+            parse("/графік вид:хронологія"),
+            Ok(Command::Chart {
+                kind: ChartKind::Timeline,
+                aid: None
+            })
+        );
+        assert_eq!(
+            parse("/chart kind:aid aid:air defence"),
+            Ok(Command::Chart {
+                kind: ChartKind::Aid,
+                aid: Some("air defence".into())
+            })
+        );
+        match parse("/chart kind:timelin") {
+            Err(CommandError::BadValue {
+                option: "kind",
+                reason,
+                ..
+            }) => {
+                assert!(reason.contains("`timelin`"), "{reason}");
+                assert!(reason.contains("Did you mean `timeline`?"), "{reason}");
+                for k in ChartKind::ALL {
+                    assert!(reason.contains(&format!("`{}`", k.as_str())), "{reason}");
+                }
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            parse("/chart"),
+            Err(CommandError::MissingOption { option: "kind", .. })
+        ));
     }
 
     #[test]

@@ -18,6 +18,8 @@ pub enum OptionKind {
     Page,
     /// A calendar year ([`MIN_YEAR`]..=[`MAX_YEAR`]).
     Year,
+    /// What `/chart` draws: one of [`CHART_KINDS`], a choice on Discord.
+    ChartKind,
 }
 
 impl OptionKind {
@@ -25,7 +27,54 @@ impl OptionKind {
     pub fn autocomplete(self) -> bool {
         matches!(self, OptionKind::Partner | OptionKind::Aid | OptionKind::Group)
     }
+
+    /// The fixed values Discord offers as choices (none: any text).
+    pub fn choices(self) -> &'static [ChoiceSpec] {
+        match self {
+            OptionKind::ChartKind => CHART_KINDS,
+            OptionKind::Partner
+            | OptionKind::Aid
+            | OptionKind::Group
+            | OptionKind::Text
+            | OptionKind::Page
+            | OptionKind::Year => &[],
+        }
+    }
 }
+
+/// One fixed value of an option: Discord shows the name (in the user's
+/// language) and sends the value.
+#[derive(Debug, PartialEq, Eq)]
+pub struct ChoiceSpec {
+    pub value: &'static str,
+    pub name: &'static str,
+    pub name_uk: &'static str,
+}
+
+/// The kinds of `/chart`, in [`crate::chart::ChartKind::ALL`]'s order (a
+/// test checks that each value parses to its kind).
+pub const CHART_KINDS: &[ChoiceSpec] = &[
+    ChoiceSpec {
+        value: "timeline",
+        name: "Signings over time",
+        name_uk: "Підписання угод у часі",
+    },
+    ChoiceSpec {
+        value: "money",
+        name: "Money committed, by partner",
+        name_uk: "Обіцяні кошти за партнерами",
+    },
+    ChoiceSpec {
+        value: "matrix",
+        name: "Partners × kinds of aid",
+        name_uk: "Партнери × види допомоги",
+    },
+    ChoiceSpec {
+        value: "aid",
+        name: "Who pledged one kind of aid (with aid:)",
+        name_uk: "Хто пообіцяв один вид допомоги (з допомога:)",
+    },
+];
 
 /// Longest text value accepted for any option; registered as `max_length`
 /// on Discord so the client enforces it too.
@@ -63,6 +112,7 @@ pub enum CommandKind {
     Help,
     Ask,
     Money,
+    Chart,
 }
 
 impl CommandKind {
@@ -317,6 +367,32 @@ pub static COMMANDS: &[CommandSpec] = &[
         ],
         example: "/money group:nordic",
     },
+    CommandSpec {
+        kind: CommandKind::Chart,
+        name: "chart",
+        name_uk: "графік",
+        description: "A picture: signings over time, money by partner, who pledged which kind of aid",
+        description_uk: "Графік: підписання в часі, гроші за партнерами, хто який вид допомоги пообіцяв",
+        options: &[
+            OptionSpec {
+                name: "kind",
+                name_uk: "вид",
+                description: "What to draw: timeline, money, matrix (partners × aid) or aid (one kind)",
+                description_uk: "Що показати: хронологію, гроші, матрицю (партнери × допомога) чи один вид",
+                kind: OptionKind::ChartKind,
+                required: true,
+            },
+            OptionSpec {
+                name: "aid",
+                name_uk: "допомога",
+                description: "With kind:aid, the kind of aid (air defence, drones, …)",
+                description_uk: "Для вид:допомога — вид допомоги (ППО, дрони, …)",
+                kind: OptionKind::Aid,
+                required: false,
+            },
+        ],
+        example: "/chart kind:timeline",
+    },
 ];
 
 /// The command with this English or Ukrainian name.
@@ -391,7 +467,23 @@ mod tests {
             assert!(std::ptr::eq(c.kind.spec(), c));
         }
         // The last kind's position bounds the table from below.
-        assert_eq!(CommandKind::Money as usize + 1, COMMANDS.len());
+        assert_eq!(CommandKind::Chart as usize + 1, COMMANDS.len());
+    }
+
+    #[test]
+    fn chart_kinds_are_offered_as_choices_that_parse_to_their_kind() {
+        use crate::chart::ChartKind;
+        assert_eq!(CHART_KINDS.len(), ChartKind::ALL.len());
+        for (c, k) in CHART_KINDS.iter().zip(ChartKind::ALL) {
+            assert_eq!(c.value, k.as_str());
+            assert_eq!(ChartKind::parse(c.value), Some(k));
+            for n in [c.name, c.name_uk] {
+                assert!((1..=100).contains(&n.chars().count()), "{n}");
+            }
+        }
+        let chart = find("chart").unwrap();
+        assert_eq!(chart.option("kind").unwrap().kind.choices(), CHART_KINDS);
+        assert!(chart.option("aid").unwrap().kind.choices().is_empty());
     }
 
     #[test]

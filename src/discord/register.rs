@@ -53,6 +53,16 @@ pub struct OptionJson {
     pub min_value: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_value: Option<i64>,
+    /// Fixed values to pick from (`/chart`'s kind), with Ukrainian names.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub choices: Vec<ChoiceJson>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChoiceJson {
+    pub name: &'static str,
+    pub name_localizations: BTreeMap<&'static str, &'static str>,
+    pub value: &'static str,
 }
 
 fn uk(s: &'static str) -> BTreeMap<&'static str, &'static str> {
@@ -61,6 +71,16 @@ fn uk(s: &'static str) -> BTreeMap<&'static str, &'static str> {
 
 fn option(o: &'static OptionSpec) -> OptionJson {
     let text = !matches!(o.kind, OptionKind::Page | OptionKind::Year);
+    let choices: Vec<ChoiceJson> = o
+        .kind
+        .choices()
+        .iter()
+        .map(|c| ChoiceJson {
+            name: c.name,
+            name_localizations: uk(c.name_uk),
+            value: c.value,
+        })
+        .collect();
     let (min, max) = match o.kind {
         OptionKind::Year => (table::MIN_YEAR, table::MAX_YEAR),
         _ => (1, table::MAX_PAGE),
@@ -77,9 +97,11 @@ fn option(o: &'static OptionSpec) -> OptionJson {
         description_localizations: uk(o.description_uk),
         required: o.required,
         autocomplete: o.kind.autocomplete(),
-        max_length: text.then_some(table::MAX_TEXT),
+        // A choice's values are ours: no length to limit.
+        max_length: (text && choices.is_empty()).then_some(table::MAX_TEXT),
         min_value: (!text).then_some(min),
         max_value: (!text).then_some(max),
+        choices,
     }
 }
 
@@ -244,7 +266,18 @@ mod tests {
                             (4, Some(table::MIN_YEAR), Some(table::MAX_YEAR))
                         );
                     }
-                    _ => assert_eq!((o.kind, o.max_length), (3, Some(table::MAX_TEXT))),
+                    OptionKind::ChartKind => {
+                        assert_eq!((o.kind, o.max_length, o.autocomplete), (3, None, false));
+                        assert_eq!(o.choices.len(), table::CHART_KINDS.len());
+                        for (c, spec) in o.choices.iter().zip(table::CHART_KINDS) {
+                            assert_eq!((c.value, c.name), (spec.value, spec.name));
+                            assert_eq!(c.name_localizations[LOCALE_UK], spec.name_uk);
+                        }
+                    }
+                    _ => {
+                        assert_eq!((o.kind, o.max_length), (3, Some(table::MAX_TEXT)));
+                        assert!(o.choices.is_empty());
+                    }
                 }
             }
         }

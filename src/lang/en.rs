@@ -1,6 +1,7 @@
 //! English: every fixed string of the replies.
 
 use super::{Sought, Strings};
+use crate::chart::ChartKind;
 use crate::dataset::{Evidence, MoneyKind, Qualifier};
 use crate::figures::{Section, Span};
 use crate::question::RecognisedKind;
@@ -351,6 +352,24 @@ pub static STRINGS: Strings = Strings {
     money_nothing: "No money commitment in the dataset matches.",
 
     picture: |file, w, h, kib| format!("🖼 Picture: {file}, {w} × {h} px, {kib} KiB (`pactbot ask --out FILE.png …` saves it)"),
+    chart_title: |kind, aid| match (kind, aid) {
+        (ChartKind::Timeline, _) => "Signings over time".into(),
+        (ChartKind::Money, _) => "Money committed, by partner".into(),
+        (ChartKind::Matrix, _) => "Who pledged which kind of aid".into(),
+        (ChartKind::Aid, Some(aid)) => format!("{aid} — who pledged it"),
+        (ChartKind::Aid, None) => "Who pledged one kind of aid".into(),
+    },
+    chart_about: |kind| match kind {
+        ChartKind::Timeline => "The security agreements signed each month, and the running count of the Ministry of Defence's official list; an agreement outside that list is shown but not counted. A signed agreement is a commitment, not aid delivered.",
+        ChartKind::Money => "The money each agreement commits, as bars by partner, military apart from other money, in euros at the ECB reference rate of the signing date. These are commitments, not deliveries; amounts cover different years and some overlap, so they are never added up. What was only announced alongside an agreement is not drawn.",
+        ChartKind::Matrix => "Partners in rows, kinds of aid in columns: a filled mark is a pledge in the agreement, its colour the strength of the evidence; a ring is one only announced alongside the agreement, not in it. Commitments, not deliveries.",
+        ChartKind::Aid => "The partners whose agreement includes this kind of aid, grouped by the strength of the evidence (agreement text, official summary, press report), and apart those that only announced it alongside their agreement. Commitments, not deliveries.",
+    },
+    chart_as_text: "As text, with every source",
+    chart_as_text_value: |command| format!("{command} gives the same figures as text, each with its source."),
+    chart_needs_aid: |kind, example| format!("{kind} draws one kind of aid: name it, for example {example}."),
+    chart_takes_no_aid: |kind, aid_kind| format!("{kind} draws every partner and takes no aid type; for one kind of aid use {aid_kind}."),
+    chart_failed: |error, text| format!("The chart could not be drawn ({error}). The same figures as text: {text}."),
 };
 
 #[cfg(test)]

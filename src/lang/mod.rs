@@ -19,6 +19,7 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::chart::ChartKind;
 use crate::dataset::{Evidence, MoneyKind, Names, Qualifier, Text};
 use crate::figures::{Section, Span};
 use crate::search::MatchStage;
@@ -369,6 +370,19 @@ pub struct Strings {
     /// Text output's line for a reply's picture: file name, size in pixels
     /// and KiB, and how to write it to a file.
     pub picture: fn(file: &str, width: u32, height: u32, kib: usize) -> String,
+    /// `/chart`'s title: what the picture shows (`aid`: the aid type's name).
+    pub chart_title: fn(kind: ChartKind, aid: Option<&str>) -> String,
+    /// What the picture shows, how to read it, and its caveats.
+    pub chart_about: fn(ChartKind) -> &'static str,
+    /// The field that names the text answer with every source.
+    pub chart_as_text: &'static str,
+    pub chart_as_text_value: fn(command_md: &str) -> String,
+    /// `kind:aid` without `aid:`.
+    pub chart_needs_aid: fn(kind_md: &str, example_md: &str) -> String,
+    /// `aid:` with a kind that draws every partner.
+    pub chart_takes_no_aid: fn(kind_md: &str, aid_kind_md: &str) -> String,
+    /// The chart could not be drawn.
+    pub chart_failed: fn(error: &str, text_md: &str) -> String,
 }
 
 #[cfg(test)]

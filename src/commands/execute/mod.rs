@@ -5,6 +5,7 @@
 
 mod about;
 mod agreement;
+mod chart;
 mod compare;
 pub(crate) mod format;
 mod help;
@@ -77,6 +78,7 @@ fn run(ctx: &Ctx<'_>, cmd: &Command) -> Reply {
             };
             money::money(ctx, group, *year, *page)
         }
+        Command::Chart { kind, aid } => chart::chart(ctx, *kind, aid.as_deref()),
     }
 }
 
@@ -199,6 +201,7 @@ mod tests {
                 CommandKind::About => "/about",
                 CommandKind::Help => "/help",
                 CommandKind::Money => "/money group:nordic year:2024",
+                CommandKind::Chart => "/chart kind:aid aid:drones",
             };
             out.push(crate::commands::parse(line).expect(line));
         }

@@ -161,12 +161,12 @@ async fn edit(app: Arc<Endpoint>, target: Target, payload: String, image: Image,
         let wait = match send(&app.editor, &url, &payload, &image).await {
             Tried::Done => {
                 app.metrics.deferred_edit(true);
-                tracing::info!(target: "pactbot::endpoint", interaction = id, command, tries, bytes = image.byte_len(), "deferred answer edited in with its picture");
+                tracing::info!(target: "pactbot::endpoint", interaction = %id, command, tries, bytes = image.byte_len(), "deferred answer edited in with its picture");
                 return;
             }
             Tried::Refused(error) => {
                 app.metrics.deferred_edit(false);
-                tracing::warn!(target: "pactbot::endpoint", interaction = id, command, tries, %error, "Discord refused the edit of the deferred answer");
+                tracing::warn!(target: "pactbot::endpoint", interaction = %id, command, tries, %error, "Discord refused the edit of the deferred answer");
                 return;
             }
             Tried::RetryAfter(wait) => wait,
@@ -174,10 +174,10 @@ async fn edit(app: Arc<Endpoint>, target: Target, payload: String, image: Image,
         };
         if tries >= MAX_TRIES {
             app.metrics.deferred_edit(false);
-            tracing::warn!(target: "pactbot::endpoint", interaction = id, command, tries, "editing the deferred answer failed; giving up");
+            tracing::warn!(target: "pactbot::endpoint", interaction = %id, command, tries, "editing the deferred answer failed; giving up");
             return;
         }
-        tracing::warn!(target: "pactbot::endpoint", interaction = id, command, tries, wait_ms = wait.as_millis() as u64, "editing the deferred answer failed; trying again");
+        tracing::warn!(target: "pactbot::endpoint", interaction = %id, command, tries, wait_ms = wait.as_millis() as u64, "editing the deferred answer failed; trying again");
         tokio::time::sleep(wait).await;
     }
 }

@@ -100,11 +100,15 @@ impl Pactbot {
     /// `pactbot serve --listen 127.0.0.1:0 [--data DIR]` with the test key;
     /// returns it and its interactions URL once it listens.
     pub async fn serve(data: Option<&Path>) -> (Pactbot, String) {
+        Pactbot::serve_env(data, &[]).await
+    }
+
+    /// [`Pactbot::serve`] with more of our variables set (`PACTBOT_DISCORD_API`).
+    pub async fn serve_env(data: Option<&Path>, env: &[(&str, &str)]) -> (Pactbot, String) {
         let key = payloads::public_key_hex();
-        let (mut c, dir) = pactbot(
-            &["serve", "--listen", "127.0.0.1:0"],
-            &[("DISCORD_PUBLIC_KEY", &key)],
-        );
+        let mut vars = vec![("DISCORD_PUBLIC_KEY", key.as_str())];
+        vars.extend_from_slice(env);
+        let (mut c, dir) = pactbot(&["serve", "--listen", "127.0.0.1:0"], &vars);
         if let Some(d) = data {
             c.arg("--data").arg(d);
         }
