@@ -298,7 +298,8 @@ fn unknown_chart_kind(typed: &str) -> String {
     let near = kinds
         .iter()
         .map(|k| (strsim::osa_distance(&lower, k), *k))
-        .filter(|(d, _)| *d <= 2)
+        // One slip in a short word, two in a longer one ("pie" is not "aid").
+        .filter(|(d, k)| *d <= if k.len() <= 4 { 1 } else { 2 })
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| format!(" Did you mean `{k}`?"))
         .unwrap_or_default();

@@ -236,7 +236,19 @@ pub async fn answer(ds: &Dataset, http: &Http, interaction: &Interaction) -> (Ou
 /// Returns what it was and whether Discord took it.
 pub async fn answer_from(src: Source<'_>, http: &Http, interaction: &Interaction) -> (Outcome, bool) {
     let start = Instant::now();
-    let responded = interaction::respond_with_image(src, &Request::of(interaction));
+    let limit = match interaction {
+        Interaction::Command(c) => c.attachment_size_limit,
+        Interaction::Component(c) => c.attachment_size_limit,
+        _ => 0,
+    };
+    let (responded, fits) =
+        interaction::respond_with_image(src, &Request::of(interaction)).within(limit.into());
+    if !fits {
+        tracing::warn!(
+            limit,
+            "the picture is over the interaction's upload limit; sent without it"
+        );
+    }
     let (body, outcome) = (responded.body, responded.outcome);
     // The body is JSON already: sent as it is, not parsed again.
     let body = match RawValue::from_string(body.to_string()) {

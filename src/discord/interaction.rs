@@ -239,6 +239,52 @@ pub fn respond_with_image(src: Source<'_>, req: &Request<'_>) -> Responded {
     }
 }
 
+/// Discord's limit on one uploaded file when an interaction does not say
+/// (`attachment_size_limit`; `reference.mdx`, Uploading Files).
+pub const DEFAULT_ATTACHMENT_LIMIT: u64 = 10 * 1024 * 1024;
+
+impl Responded {
+    /// Keeps the picture only if it fits the interaction's upload limit
+    /// (`limit` bytes; 0 means unknown, so Discord's default); otherwise the
+    /// message goes without it (its `attachments` entry and embed image
+    /// removed) and the caller logs it. Never true of a chart today: they
+    /// are a few hundred KiB.
+    pub fn within(mut self, limit: u64) -> (Self, bool) {
+        let limit = if limit == 0 {
+            DEFAULT_ATTACHMENT_LIMIT
+        } else {
+            limit
+        };
+        let fits = self.image.as_ref().is_none_or(|i| i.byte_len() as u64 <= limit);
+        if !fits {
+            self.image = None;
+            self.body = without_picture(self.body.as_str()).into();
+        }
+        (self, fits)
+    }
+}
+
+/// A response body without its picture: no `attachments`, no embed image.
+fn without_picture(body: &str) -> String {
+    let Ok(mut v) = serde_json::from_str::<serde_json::Value>(body) else {
+        return body.to_string();
+    };
+    if let Some(data) = v.get_mut("data").and_then(|d| d.as_object_mut()) {
+        data.remove("attachments");
+        for e in data
+            .get_mut("embeds")
+            .and_then(|e| e.as_array_mut())
+            .into_iter()
+            .flatten()
+        {
+            if let Some(e) = e.as_object_mut() {
+                e.remove("image");
+            }
+        }
+    }
+    v.to_string()
+}
+
 /// The response body for an interaction, computed now, and what it was:
 /// the reference the cached paths are tested against.
 pub fn respond(ds: &Dataset, interaction: &Interaction) -> (InteractionResponse, Outcome) {

@@ -377,6 +377,8 @@ pub struct Strings {
     /// The field that names the text answer with every source.
     pub chart_as_text: &'static str,
     pub chart_as_text_value: fn(command_md: &str) -> String,
+    /// The matrix's: a column is one `/pledged`, a row one `/agreement`.
+    pub chart_as_text_matrix: fn(pledged_md: &str, agreement_md: &str) -> String,
     /// `kind:aid` without `aid:`.
     pub chart_needs_aid: fn(kind_md: &str, example_md: &str) -> String,
     /// `aid:` with a kind that draws every partner.

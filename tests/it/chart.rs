@@ -315,3 +315,42 @@ async fn telegram_sends_the_chart_as_a_photo_with_its_caption() {
     decode(&file.bytes);
     bot.stop().await;
 }
+
+/// The `/chart` replies on the fixture dataset: the text a reader gets
+/// beside the picture, and the JSON (the chart's data, not its pixels).
+const SNAPSHOTS: &[(&str, &str, bool)] = &[
+    ("timeline", "/chart kind:timeline", true),
+    ("money", "/chart kind:money", false),
+    ("matrix", "/chart kind:matrix", false),
+    ("aid_air_defence", "/chart kind:aid aid:Patriot", true),
+    ("aid_typo", "/chart kind:aid aid:demning", false),
+    ("aid_no_match", "/chart kind:aid aid:pizza", true),
+    ("aid_missing", "/chart kind:aid", true),
+    ("aid_not_allowed", "/chart kind:money aid:drones", false),
+    ("unknown_kind", "/chart kind:pie", true),
+];
+
+#[test]
+fn chart_replies_in_english_and_ukrainian() {
+    use pactbot::lang::Lang;
+    use pactbot::render;
+    let ds = crate::support::data::fixture_dataset();
+    for lang in Lang::ALL {
+        for (name, line, json) in SNAPSHOTS {
+            let reply = pactbot::answer(ds, line, lang);
+            let picture = reply.image.is_some();
+            assert_eq!(picture, reply.status == pactbot::reply::Status::Ok, "{line}");
+            let name = format!("chart_{}_{name}", lang.as_str());
+            insta::assert_snapshot!(format!("{name}_text"), render::text::render(&reply), line);
+            if *json {
+                let mut v = render::json::render(&pactbot::answer_json(ds, line, lang));
+                // The PNG's size changes with every pixel; the rest must not.
+                if let Some(bytes) = v.pointer_mut("/image/bytes") {
+                    assert!(bytes.as_u64().is_some_and(|n| n > 0), "{line}");
+                    *bytes = json!("[png bytes]");
+                }
+                insta::assert_json_snapshot!(format!("{name}_json"), v, line);
+            }
+        }
+    }
+}

@@ -304,6 +304,16 @@ async fn every_command_is_answered_like_the_gateway() {
             vec![opt("question", "which Nordic countries pledged F-16s?", false)],
         ),
         ("ask", vec![opt("question", "when will the war end", false)]),
+        // A chart's picture is deferred and edited in (tests/it/chart.rs);
+        // the answers without one are inline like any other.
+        (
+            "chart",
+            vec![opt("kind", "aid", false), opt("aid", "pizza", false)],
+        ),
+        (
+            "chart",
+            vec![opt("kind", "money", false), opt("aid", "drones", false)],
+        ),
         ("no-such-command", vec![]),
     ];
     for spec in pactbot::commands::table::COMMANDS {

@@ -52,10 +52,14 @@ pub(super) fn chart(ctx: &Ctx<'_>, kind: ChartKind, aid: Option<&str>) -> Reply 
         description = format!("{n}\n\n{description}");
     }
     let sources = sources(ctx, kind);
+    let as_text = match kind {
+        ChartKind::Matrix => (s.chart_as_text_matrix)(&code("/pledged aid:…"), &code("/agreement country:…")),
+        _ => (s.chart_as_text_value)(&code(&text)),
+    };
     let mut b = ctx
         .reply(Status::Ok, (s.chart_title)(kind, aid.map(|a| ctx.aid_name(a))))
         .description(description)
-        .field(s.chart_as_text, (s.chart_as_text_value)(&code(&text)), false);
+        .field(s.chart_as_text, as_text, false);
     if !sources.is_empty() {
         b = b.lines(
             s.sources,
@@ -83,7 +87,8 @@ fn text_command(kind: ChartKind, aid: Option<&AidType>) -> String {
     match (kind, aid) {
         (ChartKind::Timeline, _) => "/timeline".into(),
         (ChartKind::Money, _) => "/money".into(),
-        (ChartKind::Matrix, _) => "/stats".into(),
+        // Each column is a `/pledged`, each row an `/agreement`.
+        (ChartKind::Matrix, _) => "/pledged aid:…".into(),
         (ChartKind::Aid, Some(a)) => format!("/pledged aid:{}", a.id),
         (ChartKind::Aid, None) => "/pledged".into(),
     }

@@ -78,16 +78,30 @@ struct Target {
     id: String,
     application_id: String,
     token: String,
+    /// The largest file this interaction may upload (0: not said).
+    #[serde(default)]
+    attachment_size_limit: u64,
 }
 
 /// The deferral that answers `interaction` at once, with the task that
 /// edits the answer in (`answer` has a picture).
 pub(super) fn defer(app: &Arc<Endpoint>, interaction: &[u8], answer: Responded) -> Response {
-    let Some(image) = answer.image else {
-        return malformed();
-    };
     let Ok(target) = serde_json::from_slice::<Target>(interaction) else {
         return malformed();
+    };
+    let command = answer.outcome.command.unwrap_or("none");
+    let tag = Tag {
+        kind: answer.outcome.kind,
+        command,
+        reply: answer.outcome.status.map_or("none", |s| s.as_str()),
+        reason: "",
+    };
+    let (answer, fits) = answer.within(target.attachment_size_limit);
+    let Some(image) = answer.image else {
+        if !fits {
+            tracing::warn!(target: "pactbot::endpoint", interaction = %target.id, limit = target.attachment_size_limit, "the picture is over the interaction's upload limit; answered without it");
+        }
+        return json(Bytes::from_owner(answer.body), tag);
     };
     let Some((kind, private, payload)) = edit_payload(answer.body.as_str()) else {
         tracing::error!(target: "pactbot::endpoint", interaction = %target.id, "an answer is not JSON; not sent");
@@ -101,17 +115,8 @@ pub(super) fn defer(app: &Arc<Endpoint>, interaction: &[u8], answer: Responded) 
         }),
         _ => serde_json::json!({ "type": callback::DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE }),
     };
-    let command = answer.outcome.command.unwrap_or("none");
     tokio::spawn(edit(Arc::clone(app), target, payload, image, command));
-    json(
-        Bytes::from(deferred.to_string()),
-        Tag {
-            kind: answer.outcome.kind,
-            command,
-            reply: answer.outcome.status.map_or("none", |s| s.as_str()),
-            reason: "",
-        },
-    )
+    json(Bytes::from(deferred.to_string()), tag)
 }
 
 fn malformed() -> Response {
@@ -249,6 +254,34 @@ mod tests {
         assert_eq!(v["attachments"][0]["filename"], "a.png");
         assert_eq!(v["embeds"][0]["image"]["url"], "attachment://a.png");
         assert_eq!(edit_payload("not json"), None);
+    }
+
+    #[test]
+    fn a_picture_over_the_upload_limit_is_left_out_not_sent() {
+        use crate::answers::Lookup;
+        use crate::discord::interaction::Outcome;
+        let body = r#"{"type":4,"data":{"embeds":[{"title":"t","image":{"url":"attachment://a.png"}}],"attachments":[{"id":0,"filename":"a.png","description":"d"}]}}"#;
+        let responded = |n: usize| Responded {
+            body: body.to_string().into(),
+            image: Some(Image::new("a.png", vec![7u8; n], (1, 1), "d")),
+            outcome: Outcome {
+                kind: "command",
+                command: Some("chart"),
+                status: None,
+            },
+            lookup: Lookup::Off,
+        };
+        let (kept, fits) = responded(10).within(10);
+        assert!(fits && kept.image.is_some());
+        assert_eq!(kept.body.as_str(), body);
+        let (cut, fits) = responded(11).within(10);
+        assert!(!fits && cut.image.is_none());
+        let v: Value = serde_json::from_str(cut.body.as_str()).unwrap();
+        assert!(v["data"].get("attachments").is_none());
+        assert!(v["data"]["embeds"][0].get("image").is_none());
+        assert_eq!(v["data"]["embeds"][0]["title"], "t");
+        // 0: the interaction did not say; Discord's default applies.
+        assert!(responded(11).within(0).1);
     }
 
     #[test]
