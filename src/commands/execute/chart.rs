@@ -76,7 +76,7 @@ pub(super) fn chart(ctx: &Ctx<'_>, kind: ChartKind, aid: Option<&str>) -> Reply 
         chart: &drawn.data,
         aid: aid.map(|a| AidRef::new(ctx.lang, a)),
         as_text: &text,
-        sources: sources.iter().map(|(_, url)| *url).collect(),
+        sources: json_sources(ctx, kind, &sources, aid),
     })
     .image(image)
     .build_one(&ctx.footer)
@@ -104,6 +104,33 @@ fn sources<'a>(ctx: &Ctx<'a>, kind: ChartKind) -> Vec<(&'a str, &'a str)> {
         ChartKind::Money => vec![(ds.rates.source.title.as_str(), ds.rates.source.url.as_str())],
         ChartKind::Matrix | ChartKind::Aid => Vec::new(),
     }
+}
+
+/// Every source `--json` names: those of the whole picture, then each
+/// drawn pledge's (of the aid type, or of every aid type for the matrix),
+/// each once, in the dataset's order.
+fn json_sources<'a>(
+    ctx: &Ctx<'a>,
+    kind: ChartKind,
+    whole: &[(&'a str, &'a str)],
+    aid: Option<&AidType>,
+) -> Vec<&'a str> {
+    let mut out: Vec<&str> = whole.iter().map(|(_, url)| *url).collect();
+    let drawn = |p: &crate::dataset::Pledge| match (kind, aid) {
+        (ChartKind::Matrix, _) => true,
+        (ChartKind::Aid, Some(a)) => p.aid == a.id,
+        _ => false,
+    };
+    for p in &ctx.ds.partners {
+        for pledge in p.aid.iter().filter(|pl| drawn(pl)) {
+            for src in &pledge.sources {
+                if !out.contains(&src.as_str()) {
+                    out.push(src);
+                }
+            }
+        }
+    }
+    out
 }
 
 fn source_line(title: &str, url: &str) -> String {
