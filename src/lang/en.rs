@@ -202,13 +202,14 @@ pub static STRINGS: Strings = Strings {
         let made = if makers.is_empty() {
             String::new()
         } else {
+            let makers: Vec<String> = makers.iter().map(|m| with_article(m)).collect();
             format!(" (made in {})", makers.join(" and "))
         };
         let mut t = if naming == 0 {
-            format!("No agreement in the dataset names the {system}{made}. Below: every {aid} pledge, none of which names it.")
+            format!("No agreement in the dataset mentions the {system}{made}. Below: every {aid} pledge, none of which mentions it.")
         } else {
             format!(
-                "{system}{made} is named in {}: listed first, then the other {aid} pledges.",
+                "{system}{made} is mentioned in {}: listed first, then the other {aid} pledges.",
                 plural(naming, "pledge", "pledges")
             )
         };
@@ -216,12 +217,12 @@ pub static STRINGS: Strings = Strings {
             t.push_str(&format!(
                 " {} alongside the agreements {} it (listed apart).",
                 plural(alongside, "announcement", "announcements"),
-                if alongside == 1 { "names" } else { "name" }
+                if alongside == 1 { "mentions" } else { "mention" }
             ));
         }
         t
     },
-    naming_system: |system| format!("Naming {system}"),
+    naming_system: |system| format!("Mentioning {system}"),
     other_pledges: |aid| format!("{aid} — other pledges"),
     alongside_note: |n| format!(
         "{} made alongside the agreements (signing-day packages, coalitions, separate memoranda) {} listed apart and not counted.",

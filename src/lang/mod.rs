@@ -269,7 +269,7 @@ pub struct Strings {
     pub pledged_in_group: fn(n_md: &str, members: usize, group: &str) -> String,
     /// `group:` named no known group (`quoted_md` from [`Strings::quote`]).
     pub no_such_group: fn(quoted_md: &str) -> String,
-    /// Whether any agreement names a system (`system_md` in bold), who makes
+    /// Whether any agreement mentions a system (`system_md` in bold), who makes
     /// it, and how the list is ordered: `naming` pledges name it,
     /// `alongside` announcements alongside the agreements do. `aid` is the
     /// aid type's name as it reads inside a sentence.

@@ -223,10 +223,10 @@ pub static STRINGS: Strings = Strings {
             format!(" ({who}: {})", makers.join(", "))
         };
         let mut t = if naming == 0 {
-            format!("Жодна угода в даних не називає {system}{made}. Нижче — усі зобов’язання щодо напряму «{aid}», жодне з яких його не називає.")
+            format!("Жодна угода в даних не згадує {system}{made}. Нижче — усі зобов’язання щодо напряму «{aid}», жодне з яких його не згадує.")
         } else {
             format!(
-                "{system}{made} названо в {}: спершу вони, далі — інші зобов’язання щодо напряму «{aid}».",
+                "{system}{made} згадано в {}: спершу вони, далі — інші зобов’язання щодо напряму «{aid}».",
                 plural(naming, "зобов’язанні", "зобов’язаннях", "зобов’язаннях")
             )
         };
@@ -234,12 +234,12 @@ pub static STRINGS: Strings = Strings {
             t.push_str(&format!(
                 " Ще {} поза угодами {} його (наведено окремо).",
                 plural(alongside, "оголошення", "оголошення", "оголошень"),
-                plural_form(alongside, "називає", "називають", "називають")
+                plural_form(alongside, "згадує", "згадують", "згадують")
             ));
         }
         t
     },
-    naming_system: |system| format!("Називають {system}"),
+    naming_system: |system| format!("Згадують {system}"),
     other_pledges: |aid| format!("{aid} — інші зобов’язання"),
     alongside_note: |n| format!(
         "Ще {} під час підписання (пакети допомоги того ж дня, коаліції, окремі меморандуми) наведено окремо й не враховано.",

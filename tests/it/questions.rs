@@ -94,7 +94,9 @@ fn the_binary_answers_the_issue_questions() {
     );
     // Denmark's and Norway's pledges name the F-16; Sweden's (Gripen) is
     // listed after them; no partner outside the Nordic group is listed.
-    let naming = text.find("Naming F-16").expect("a section naming the F-16");
+    let naming = text
+        .find("Mentioning F-16")
+        .expect("a section mentioning the F-16");
     let other = text
         .find("Combat aircraft — other pledges")
         .expect("the rest of the aid type");
@@ -272,7 +274,7 @@ fn a_question_not_understood_says_what_pactbot_answers() {
     assert!(!text.contains("Monaco"), "{text}");
     let (_, text) = ask(&["ATACMS"]);
     assert!(
-        text.contains("No agreement in the dataset names the **ATACMS**"),
+        text.contains("No agreement in the dataset mentions the **ATACMS**"),
         "{text}"
     );
 }
