@@ -213,7 +213,7 @@ pub static EN: ChartStrings = ChartStrings {
         format!("Grid of {partners} partners by {aid_types} kinds of aid, marking which aid each agreement includes, how strong the evidence is, and what was only announced alongside.")
     },
 
-    aid_title: |aid| format!("Who pledged it: {aid}"),
+    aid_title: |aid| format!("{aid}: who pledged it"),
     aid_subtitle: |n, records| {
         let s = if n == 1 { "" } else { "s" };
         format!("{n} of {records} agreement{s} include it, grouped by how strong the evidence is.")

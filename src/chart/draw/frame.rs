@@ -8,8 +8,8 @@ use crate::chart::{ChartData, LegendItem, Mark};
 
 pub(super) const MARGIN: i32 = 40;
 pub(super) const TITLE: f64 = 42.0;
-pub(super) const SUBTITLE: f64 = 25.0;
-pub(super) const LEGEND: f64 = 23.0;
+pub(super) const SUBTITLE: f64 = 26.0;
+pub(super) const LEGEND: f64 = 24.0;
 const NOTE: f64 = 21.0;
 const FOOTER: f64 = 19.0;
 

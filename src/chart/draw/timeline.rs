@@ -7,8 +7,8 @@ use plotters::style::text_anchor::HPos;
 use super::{colour, Canvas, Plot, Weight, INK, MUTED, RULE};
 use crate::chart::{Mark, TimelineChart};
 
-const LABEL: f64 = 23.0;
-const VALUE: f64 = 24.0;
+const LABEL: f64 = 26.0;
+const VALUE: f64 = 28.0;
 const GUTTER: i32 = 64;
 
 /// A round top for a scale: a multiple of `step` with room above `max`.
@@ -22,7 +22,7 @@ pub(super) fn draw(c: &Canvas<'_>, p: Plot, t: &TimelineChart) -> Result<(), Str
     let left = p.x0 + GUTTER;
     let slot = (p.x1 - left) / n;
     let centre = |i: usize| left + slot * i as i32 + slot / 2;
-    let axis_y = p.y1 - 62;
+    let axis_y = p.y1 - 68;
 
     // Month axis.
     c.line(vec![(left, axis_y), (p.x1, axis_y)], INK, 2)?;
@@ -49,7 +49,7 @@ pub(super) fn draw(c: &Canvas<'_>, p: Plot, t: &TimelineChart) -> Result<(), Str
         }
         c.text(
             &m.label,
-            (centre(i), axis_y + 30),
+            (centre(i), axis_y + 32),
             LABEL,
             Weight::Regular,
             INK,
@@ -58,7 +58,7 @@ pub(super) fn draw(c: &Canvas<'_>, p: Plot, t: &TimelineChart) -> Result<(), Str
         if let Some(year) = m.year {
             c.text(
                 &year.to_string(),
-                (centre(i), axis_y + 58),
+                (centre(i), axis_y + 64),
                 LABEL,
                 Weight::Bold,
                 INK,
