@@ -102,6 +102,9 @@ pub fn decide(ds: &Dataset, r: &Reading) -> Decision {
             _ => Decision::None,
         };
     }
+    if r.has(Cue::Chart) {
+        return chart(ds, &n, &topic, r);
+    }
     if topic.len() > 1 {
         return Decision::Choose(topic.iter().map(|t| t.pledged(ds, None)).collect());
     }
@@ -188,6 +191,38 @@ pub fn decide(ds: &Dataset, r: &Reading) -> Decision {
         many => Decision::Choose(
             many.iter()
                 .map(|p| Intent::Agreement { partner: id(ds, *p) })
+                .collect(),
+        ),
+    }
+}
+
+/// "show me a chart of the signings", "графік грошей", "diagram of who
+/// pledged drones": the picture of what else the question names. There is
+/// no chart of one partner or of a group, so naming one is not understood
+/// rather than answered with another picture; a chart of nothing in
+/// particular offers the three of every partner.
+fn chart(ds: &Dataset, n: &Named, topic: &[Topic], r: &Reading) -> Decision {
+    use crate::chart::ChartKind;
+    if !n.places.is_empty() || !n.groups.is_empty() {
+        return Decision::None;
+    }
+    let of = |kind| Intent::Chart { kind, aid: None };
+    let aid = |t: &Topic| Intent::Chart {
+        kind: ChartKind::Aid,
+        aid: Some(t.system(ds).unwrap_or_else(|| t.aid_id(ds))),
+    };
+    match topic {
+        [t] => Decision::One(aid(t)),
+        [_, _, ..] => Decision::Choose(topic.iter().map(aid).collect()),
+        [] if r.has(Cue::Money) || r.has(Cue::Most) || r.has(Cue::Much) => Decision::One(of(ChartKind::Money)),
+        [] if r.has(Cue::Signed) || r.has(Cue::Timeline) || r.has(Cue::When) => {
+            Decision::One(of(ChartKind::Timeline))
+        }
+        [] if r.has(Cue::Pledge) || r.has(Cue::Who) => Decision::One(of(ChartKind::Matrix)),
+        [] => Decision::Choose(
+            [ChartKind::Timeline, ChartKind::Money, ChartKind::Matrix]
+                .into_iter()
+                .map(of)
                 .collect(),
         ),
     }

@@ -85,6 +85,12 @@ pub enum Intent {
     },
     About,
     Help,
+    /// A picture: of one kind of aid (`aid`: its id or a system's name), or
+    /// of every partner (signings, money, partners × aid).
+    Chart {
+        kind: crate::chart::ChartKind,
+        aid: Option<String>,
+    },
 }
 
 impl Intent {
@@ -115,6 +121,11 @@ impl Intent {
             .to_line(),
             Intent::About => "/about".into(),
             Intent::Help => "/help".into(),
+            Intent::Chart { kind, aid } => crate::commands::Command::Chart {
+                kind: *kind,
+                aid: aid.clone(),
+            }
+            .to_line(),
         }
     }
 }

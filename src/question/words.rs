@@ -46,6 +46,8 @@ pub enum Cue {
     Stats,
     /// timeline, chronology.
     Timeline,
+    /// chart, graph, diagram, графік, діаграма, график, wykres: a picture.
+    Chart,
     /// security guarantees, the G7 declaration: what `/about` explains.
     About,
     /// Ukraine and Kyiv: the other side of every agreement, never a partner.
@@ -156,6 +158,10 @@ pub static KEYWORDS: &[Keyword] = &[
     w("довідка", Help), w("commands", Help), w("справка", Help), w("pomocy", Help), w("statistics", Stats),
     w("stats", Stats), w("статистика", Stats), w("statystyki", Stats), w("timeline", Timeline),
     w("chronology", Timeline), w("хронологія", Timeline), w("хронология", Timeline),
+    // chart (written as normalised: і is и, so one entry serves Ukrainian and Russian)
+    w("chart", Chart), w("charts", Chart), w("graph", Chart), w("graphs", Chart), w("plot", Chart),
+    p("diagram", Chart), p("visualis", Chart), p("visualiz", Chart), p("infographic", Chart),
+    p("график", Chart), p("диаграм", Chart), p("инфографик", Chart), p("wykres", Chart),
     w("chronologia", Timeline),
     // Ukraine
     p("ukrain", Ukraine), p("украин", Ukraine), w("kyiv", Ukraine), w("kiev", Ukraine), w("київ", Ukraine),
