@@ -214,7 +214,9 @@ fn chart(ds: &Dataset, n: &Named, topic: &[Topic], r: &Reading) -> Decision {
     match topic {
         [t] => Decision::One(aid(t)),
         [_, _, ..] => Decision::Choose(topic.iter().map(aid).collect()),
-        [] if r.has(Cue::Money) || r.has(Cue::Most) || r.has(Cue::Much) => Decision::One(of(ChartKind::Money)),
+        [] if r.has(Cue::Money) || r.has(Cue::Most) || r.has(Cue::Much) => {
+            Decision::One(of(ChartKind::Money))
+        }
         [] if r.has(Cue::Signed) || r.has(Cue::Timeline) || r.has(Cue::When) => {
             Decision::One(of(ChartKind::Timeline))
         }

@@ -414,3 +414,34 @@ fn chart_replies_in_english_and_ukrainian() {
         }
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_shutdown_waits_for_the_edits_under_way() {
+    // Two 5xx: the edit is retried with backoff, and SIGTERM comes between.
+    let mut fake = FakeDiscord::start(Behaviour {
+        edit_statuses: vec![502, 503],
+        ..Behaviour::default()
+    })
+    .await;
+    let base = fake.api_base();
+    let (mut server, url) = Pactbot::serve_env(None, &[("PACTBOT_DISCORD_API", &base)]).await;
+    let (status, _) = signed_post(&reqwest::Client::new(), &url, &chart_command("en-GB")).await;
+    assert_eq!(status, 200);
+    let first = fake.next_request().await;
+    assert_eq!(first.method, "PATCH");
+    server.sigterm();
+    for _ in 0..2 {
+        let r = fake.next_request().await;
+        assert_eq!(
+            (r.method.as_str(), r.path.as_str()),
+            ("PATCH", first.path.as_str())
+        );
+    }
+    let code = server.exit_code(DEADLINE).await;
+    let log = server.log.join("\n");
+    assert_eq!(code, Some(0), "{log}");
+    assert!(
+        log.contains("deferred answer edited in") && log.contains("tries=3"),
+        "{log}"
+    );
+}

@@ -44,11 +44,38 @@ const BACKOFF: Duration = Duration::from_millis(500);
 /// The longest `retry_after` waited out; past it the edit is given up.
 const MAX_RETRY_AFTER: Duration = Duration::from_secs(30);
 
-/// The client that edits deferred responses, and where it sends them.
+/// The client that edits deferred responses, where it sends them, and the
+/// edits still under way (a shutdown waits for them: the user is looking at
+/// "thinking…" until the edit lands).
 #[derive(Debug, Clone)]
 pub struct Editor {
     http: reqwest::Client,
     base: Arc<str>,
+    pending: Arc<Pending>,
+}
+
+#[derive(Debug, Default)]
+struct Pending {
+    count: std::sync::atomic::AtomicUsize,
+    done: tokio::sync::Notify,
+}
+
+/// One edit under way; counted until dropped (finished, given up or cancelled).
+struct Underway(Arc<Pending>);
+
+impl Underway {
+    fn new(p: &Arc<Pending>) -> Underway {
+        p.count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        Underway(Arc::clone(p))
+    }
+}
+
+impl Drop for Underway {
+    fn drop(&mut self) {
+        if self.0.count.fetch_sub(1, std::sync::atomic::Ordering::SeqCst) == 1 {
+            self.0.done.notify_waiters();
+        }
+    }
 }
 
 impl Editor {
@@ -61,7 +88,27 @@ impl Editor {
         Editor {
             http,
             base: base.unwrap_or(DISCORD_API).trim_end_matches('/').into(),
+            pending: Arc::default(),
         }
+    }
+
+    /// Edits under way now.
+    pub fn pending(&self) -> usize {
+        self.pending.count.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// Waits until no edit is under way, for at most `within`; whether none is.
+    pub async fn drained(&self, within: Duration) -> bool {
+        let wait = async {
+            loop {
+                let done = self.pending.done.notified();
+                if self.pending() == 0 {
+                    return;
+                }
+                done.await;
+            }
+        };
+        tokio::time::timeout(within, wait).await.is_ok()
     }
 
     fn url(&self, application_id: &str, token: &str) -> String {
@@ -115,7 +162,12 @@ pub(super) fn defer(app: &Arc<Endpoint>, interaction: &[u8], answer: Responded) 
         }),
         _ => serde_json::json!({ "type": callback::DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE }),
     };
-    tokio::spawn(edit(Arc::clone(app), target, payload, image, command));
+    let underway = Underway::new(&app.editor.pending);
+    let app = Arc::clone(app);
+    tokio::spawn(async move {
+        let _underway = underway;
+        edit(app, target, payload, image, command).await;
+    });
     json(Bytes::from(deferred.to_string()), tag)
 }
 

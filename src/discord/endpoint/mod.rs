@@ -227,6 +227,15 @@ async fn serve_until_signal(
         }
         r = &mut server => r.context("serving")?,
     }
+    // Answers deferred for their picture still to be edited in.
+    let pending = endpoint.editor.pending();
+    if pending > 0 && !endpoint.editor.drained(options.shutdown_grace).await {
+        tracing::warn!(
+            target: "pactbot::endpoint",
+            pending,
+            "deferred answers still being edited in after the grace period; stopping anyway"
+        );
+    }
     Ok(())
 }
 
