@@ -9,7 +9,7 @@ use pactbot::render::telegram::{check_html, CAPTION_LIMIT};
 use serde_json::{json, Value};
 
 use crate::support::child::{callback, pactbot, Pactbot};
-use crate::support::fake_discord::{Behaviour, FakeDiscord, Recorded};
+use crate::support::fake_discord::{message_create, Behaviour, FakeDiscord, Recorded};
 use crate::support::fake_telegram::{self as tg, FakeTelegram};
 use crate::support::server::{built_in, signed_post, TestServer};
 use crate::support::wait::{wait_for_value, DEADLINE};
@@ -138,12 +138,23 @@ fn json_shows_the_image_metadata_never_its_bytes() {
 /// Discord's limits, its embed showing `attachment://<file>`, and `files[0]`
 /// that very PNG, of the size `--json` gives.
 fn assert_picture_message(what: &str, data: &Value, r: &Recorded, lang: &str) {
+    assert_picture_of(
+        what,
+        data,
+        r,
+        lang,
+        "/chart kind:timeline",
+        "pactbot-timeline.png",
+    );
+}
+
+fn assert_picture_of(what: &str, data: &Value, r: &Recorded, lang: &str, line: &str, file_name: &str) {
     limits::assert_within_limits(what, &json!({"type": 4, "data": data}));
     let file = r
         .part("files[0]")
         .unwrap_or_else(|| panic!("{what}: no files[0] in {:?}", r.parts));
     let name = file.file_name.as_deref().expect("a file name");
-    assert_eq!(name, "pactbot-timeline.png", "{what}");
+    assert_eq!(name, file_name, "{what}");
     assert_eq!(file.content_type.as_deref(), Some("image/png"), "{what}");
     assert_eq!(
         data["embeds"][0]["image"]["url"],
@@ -153,7 +164,7 @@ fn assert_picture_message(what: &str, data: &Value, r: &Recorded, lang: &str) {
     assert_eq!(data["attachments"][0]["id"], 0, "{what}");
     let p = limits::file_problems(data, &[(0, name, file.bytes.len())], limits::FILE_LIMIT);
     assert!(p.is_empty(), "{what}: {p:?}");
-    let meta = &json_of("/chart kind:timeline", lang)["image"];
+    let meta = &json_of(line, lang)["image"];
     assert_eq!(meta["bytes"], file.bytes.len(), "{what}: the chart's own bytes");
     let (w, h, _) = decode(&file.bytes);
     assert_eq!(
@@ -444,4 +455,69 @@ async fn a_shutdown_waits_for_the_edits_under_way() {
         log.contains("deferred answer edited in") && log.contains("tries=3"),
         "{log}"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_button_to_a_chart_defers_the_update_then_edits_it_in() {
+    // "Which one did you mean?" offers charts as buttons; pressing one on
+    // the HTTP endpoint updates the message in place, picture and all.
+    let mut fake = FakeDiscord::start(Behaviour::default()).await;
+    let server = TestServer::start_with(
+        Options {
+            discord_api: Some(fake.api_base()),
+            ..Options::default()
+        },
+        built_in(),
+    )
+    .await;
+    let ask = server
+        .answer(&payloads::command(
+            "chart",
+            vec![
+                payloads::string_option("kind", "aid", false),
+                payloads::string_option("aid", "air", false),
+            ],
+        ))
+        .await;
+    assert_eq!(ask["type"], 4, "no picture yet: which aid type?");
+    let button = crate::support::page_buttons(&ask)
+        .into_iter()
+        .map(|(_, id)| id)
+        .find(|id| id == "pg:/chart kind:aid aid:air-defence")
+        .unwrap_or_else(|| panic!("no chart button in {ask}"));
+    let answer = server.answer(&payloads::button(&button)).await;
+    assert_eq!(answer, json!({"type": 6}), "deferred update");
+    let r = fake.next_request().await;
+    assert_eq!(r.method, "PATCH");
+    assert!(r.path.ends_with("/messages/@original"), "{}", r.path);
+    assert_picture_of(
+        "button",
+        &r.body,
+        &r,
+        "en",
+        "/chart kind:aid aid:air-defence",
+        "pactbot-aid.png",
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_question_for_a_chart_in_a_mention_is_answered_with_the_picture() {
+    let mut fake = FakeDiscord::start(Behaviour::default()).await;
+    let mut bot = Pactbot::discord(&fake, &["discord"]);
+    fake.identify().await;
+    bot.expect_log(&["ready: connected"]).await;
+    let asked = format!(
+        "<@{}> show me a chart of signings",
+        crate::support::APPLICATION_ID
+    );
+    fake.dispatch("MESSAGE_CREATE", message_create(903, &asked, true, true));
+    let r = loop {
+        let r = fake.next_request().await;
+        if r.method == "POST" && r.path.ends_with("/messages") {
+            break r;
+        }
+    };
+    assert_eq!(r.body["message_reference"]["message_id"], "903");
+    assert_picture_message("mention", &r.body, &r, "en");
+    bot.stop().await;
 }

@@ -120,6 +120,7 @@ fn choice_line(ctx: &Ctx<'_>, t: Target) -> Option<String> {
     match (ctx.kind, t) {
         (K::Agreement, Target::Partner(_) | Target::Country(_)) => Some(format!("/agreement country:{id}")),
         (K::Pledged, Target::Aid(_)) => Some(format!("/pledged aid:{id}")),
+        (K::Chart, Target::Aid(_)) => Some(format!("/chart kind:aid aid:{id}")),
         (K::Search | K::Ask, _) => Some(format!("/search query:{id}")),
         _ => None,
     }
