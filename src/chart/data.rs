@@ -391,9 +391,6 @@ pub(super) fn aid(ds: &Dataset, a: &AidType, lang: Lang) -> ChartData {
         (s.aid_title)(name),
         (s.aid_subtitle)(agreed.len(), ds.partners.len()),
     );
-    if agreed.is_empty() {
-        d.notes.push(s.aid_nobody.to_string());
-    }
     // No legend: each group's heading carries its sign.
     d.alt = (s.aid_alt)(&name.to_lowercase(), agreed.len(), alongside.len());
     d.body = Body::Aid(AidChart {

@@ -63,7 +63,6 @@ pub struct ChartStrings {
     pub aid_subtitle: fn(agreements: usize, records: usize) -> String,
     /// A group's heading with its size.
     pub aid_group: fn(label: &str, n: usize) -> String,
-    pub aid_nobody: &'static str,
     pub aid_alt: fn(aid: &str, agreements: usize, alongside: usize) -> String,
 }
 
@@ -214,14 +213,20 @@ pub static EN: ChartStrings = ChartStrings {
     },
 
     aid_title: |aid| format!("{aid}: who pledged it"),
-    aid_subtitle: |n, records| {
-        let s = if n == 1 { "" } else { "s" };
-        format!("{n} of {records} agreement{s} include it, grouped by how strong the evidence is.")
+    aid_subtitle: |n, records| match n {
+        0 => format!("None of the {records} agreements includes it."),
+        1 => format!("1 of the {records} agreements includes it, grouped by how strong the evidence is."),
+        n => format!("{n} of the {records} agreements include it, grouped by how strong the evidence is."),
     },
     aid_group: |label, n| format!("{label} · {n}"),
-    aid_nobody: "No agreement in the dataset includes it.",
     aid_alt: |aid, n, alongside| {
-        format!("Chart of the {n} partners whose security agreements with Ukraine include {aid}, grouped by evidence, and {alongside} announced alongside.")
+        let partners = if n == 1 { "partner" } else { "partners" };
+        let more = if alongside > 0 {
+            format!(", and {alongside} more announced alongside")
+        } else {
+            String::new()
+        };
+        format!("Chart of who pledged {aid} in their security agreements with Ukraine: {n} {partners} by evidence{more}.")
     },
 };
 
@@ -306,18 +311,77 @@ pub static UK: ChartStrings = ChartStrings {
     },
 
     aid_title: |aid| format!("{aid}: хто пообіцяв"),
-    aid_subtitle: |n, records| {
-        format!(
+    aid_subtitle: |n, records| match n {
+        0 => format!("Жодна з {records} угод цього не містить."),
+        n => format!(
             "Це {} {n} з {records} угод; згруповано за силою доказів.",
             plural_form(n, "містить", "містять", "містять")
-        )
+        ),
     },
     aid_group: |label, n| format!("{label} · {n}"),
-    aid_nobody: "Жодна угода в даних цього не містить.",
     aid_alt: |aid, n, alongside| {
+        let more = if alongside > 0 {
+            format!("; ще {alongside} — лише оголошено під час підписання")
+        } else {
+            String::new()
+        };
         format!(
-            "Діаграма: {n} {}, чиї безпекові угоди з Україною містять напрям «{aid}», за силою доказів; ще {alongside} — лише оголошено під час підписання.",
+            "Діаграма: напрям «{aid}» у безпекових угодах з Україною — {n} {} за силою доказів{more}.",
             plural_form(n, "партнер", "партнери", "партнерів")
         )
     },
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, 1).expect("a date")
+    }
+
+    #[test]
+    fn ukrainian_counts_take_their_plural_forms() {
+        assert_eq!(
+            (UK.timeline_subtitle)(28, 27, true),
+            "Лінія: офіційний перелік Міністерства оборони України, 28 (27 держав і ЄС)."
+        );
+        assert!((UK.timeline_subtitle)(22, 21, false).contains("(21 держава)"));
+        assert!((UK.timeline_subtitle)(23, 22, true).contains("(22 держави і ЄС)"));
+        assert!((UK.money_left_out)(1, &[]).contains("1 сума, оголошена"));
+        assert!((UK.money_left_out)(3, &[]).contains("3 суми, оголошені"));
+        assert!((UK.money_left_out)(8, &[]).contains("8 сум, оголошених"));
+        assert_eq!((UK.money_left_out)(0, &[]), "");
+        assert!((UK.aid_subtitle)(21, 29).starts_with("Це містить 21 з 29 угод"));
+        assert!((UK.aid_subtitle)(10, 29).starts_with("Це містять 10 з 29 угод"));
+        assert_eq!((UK.aid_subtitle)(0, 29), "Жодна з 29 угод цього не містить.");
+        assert!((UK.aid_alt)("дрони", 1, 0).contains("— 1 партнер за силою доказів."));
+        assert!((UK.aid_alt)("дрони", 3, 2).contains("3 партнери за силою доказів; ще 2"));
+        assert!((UK.matrix_alt)(29, 22).contains("29 партнерів і 22 види допомоги"));
+        assert!((UK.money_alt)(1, 1).contains("1 грошове зобов’язання 1 партнера"));
+        assert!((UK.timeline_alt)(21, "", 20).contains("21 безпекова угода"));
+    }
+
+    #[test]
+    fn english_counts_agree_in_number() {
+        assert!((EN.aid_subtitle)(1, 29).starts_with("1 of the 29 agreements includes it"));
+        assert!((EN.aid_subtitle)(2, 29).starts_with("2 of the 29 agreements include it"));
+        assert_eq!((EN.aid_subtitle)(0, 29), "None of the 29 agreements includes it.");
+        assert!((EN.aid_alt)("drones", 1, 0).ends_with(": 1 partner by evidence."));
+        assert!((EN.money_left_out)(1, &[]).contains("1 amount announced"));
+    }
+
+    #[test]
+    fn months_read_as_each_language_writes_them() {
+        assert_eq!(
+            (EN.month_range)(d(2024, 1), d(2025, 1)),
+            "from January 2024 to January 2025"
+        );
+        assert_eq!(
+            (UK.month_range)(d(2024, 1), d(2025, 1)),
+            "з січня 2024 р. до січня 2025 р."
+        );
+        assert_eq!((UK.month_year)(d(2024, 10)), "жовтень 2024 р.");
+        assert_eq!(and_list(&["a".into(), "b".into(), "c".into()], "і"), "a, b і c");
+    }
+}
