@@ -45,29 +45,21 @@ fn main() -> ExitCode {
     }
 }
 
-/// Where log lines go: stderr. `serve` writes one line per request, so it
-/// hands them to a background thread (lossy: if stderr stalls — a full pipe,
-/// a stuck journald — lines are dropped rather than every worker blocking
-/// on `write`). At most 4096 lines wait: the queue is allocated up front
-/// (32 bytes a line), and tracing-appender's default of 128,000 lines would
-/// add 4 MB to the idle process. The guard flushes what is queued when
-/// `main` returns.
+/// Where log lines go: stderr. `serve` writes one line per request, so its
+/// lines are gathered and written in batches by a background thread
+/// ([`cli::log`]: lossy if stderr stalls, never blocking a request); the
+/// guard writes what is left when `main` returns.
 fn log_writer(
     cmd: &cli::Cmd,
 ) -> (
     tracing_subscriber::fmt::writer::BoxMakeWriter,
-    Option<tracing_appender::non_blocking::WorkerGuard>,
+    Option<cli::log::Guard>,
 ) {
     use tracing_subscriber::fmt::writer::BoxMakeWriter;
-    match cmd {
-        cli::Cmd::Serve(_) => {
-            let (writer, guard) = tracing_appender::non_blocking::NonBlockingBuilder::default()
-                .lossy(true)
-                .buffered_lines_limit(4096)
-                .thread_name("pactbot-log")
-                .finish(std::io::stderr());
-            (BoxMakeWriter::new(writer), Some(guard))
+    if let cli::Cmd::Serve(_) = cmd {
+        if let Ok((log, guard)) = cli::log::batched(std::io::stderr()) {
+            return (BoxMakeWriter::new(log), Some(guard));
         }
-        _ => (BoxMakeWriter::new(std::io::stderr), None),
     }
+    (BoxMakeWriter::new(std::io::stderr), None)
 }

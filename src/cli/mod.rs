@@ -4,6 +4,7 @@
 //! subcommand; [`exit`] is the one place an error becomes an exit code.
 
 mod bots;
+pub mod log;
 mod offline;
 
 use std::path::PathBuf;
