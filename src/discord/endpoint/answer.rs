@@ -10,17 +10,19 @@
 //! know (sub-commands, odd value types) is answered from serenity's model.
 
 use std::borrow::Cow;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::body::Bytes;
-use axum::extract::{Request as HttpRequest, State};
+use axum::extract::Request as HttpRequest;
 use axum::http::StatusCode;
 use axum::response::Response;
 use serde::de::IgnoredAny;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use super::observe::{json, refusal, refuse, Tag};
+use super::observe::{json, overloaded, refusal, refuse, timed_out, Tag};
 use super::verify::{self, unix_now};
 use super::Endpoint;
 use crate::answers::Lookup;
@@ -30,17 +32,68 @@ use crate::lang::Lang;
 
 const PONG: &[u8] = br#"{"type":1}"#;
 
-/// `POST /interactions`: size, signature headers, timestamp, then the body
-/// and its signature ([`verify`]); only then the answer.
-pub(super) async fn interactions(State(app): State<Arc<Endpoint>>, req: HttpRequest) -> Response {
+/// The limits of `/interactions`: how many requests at once, and how long
+/// one may take. Kept by hand rather than as tower layers (load shed,
+/// concurrency limit, timeout, and the error handler that turns their errors
+/// into responses): the same rules, without four layers of boxed futures and
+/// a semaphore permit per request.
+#[derive(Debug)]
+pub(super) struct Admission {
+    max_in_flight: usize,
+    timeout: Duration,
+    in_flight: AtomicUsize,
+}
+
+impl Admission {
+    pub(super) fn new(max_in_flight: usize, timeout: Duration) -> Arc<Self> {
+        Arc::new(Admission {
+            max_in_flight: max_in_flight.max(1),
+            timeout,
+            in_flight: AtomicUsize::new(0),
+        })
+    }
+
+    /// A place among the requests in flight, or `None` when all are taken.
+    fn enter(&self) -> Option<Place<'_>> {
+        let before = self.in_flight.fetch_add(1, Ordering::Relaxed);
+        let place = Place(&self.in_flight);
+        (before < self.max_in_flight).then_some(place)
+    }
+}
+
+/// Gives its place back when the request ends, however it ends (the client
+/// may go away mid-request and the future is dropped).
+struct Place<'a>(&'a AtomicUsize);
+
+impl Drop for Place<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
+/// `POST /interactions`: a place among the requests in flight (503 if none),
+/// size, signature headers, timestamp, then the body (408 if it does not
+/// arrive in time) and its signature ([`verify`]); only then the answer.
+pub(super) async fn interactions(
+    app: Arc<Endpoint>,
+    admission: Arc<Admission>,
+    req: HttpRequest,
+) -> Response {
+    let Some(_place) = admission.enter() else {
+        return overloaded();
+    };
+    // Reading the body is the only wait; everything after it is computed at
+    // once. The timer is only set if the body is not already there.
+    let deadline = tokio::time::Instant::now() + admission.timeout;
     let (parts, body) = req.into_parts();
     let claim = match verify::check_headers(&parts.headers, unix_now()) {
         Ok(c) => c,
         Err(r) => return refusal(r),
     };
-    let verified = match verify::read_signed(&claim, body).await {
-        Ok(message) => claim.verify(&app.key, message),
-        Err(r) => Err(r),
+    let verified = match tokio::time::timeout_at(deadline, verify::read_signed(&claim, body)).await {
+        Ok(Ok(message)) => claim.verify(&app.key, message),
+        Ok(Err(r)) => Err(r),
+        Err(_) => return timed_out(),
     };
     match verified {
         Ok(v) => answer(&app, v.body()),
@@ -275,5 +328,26 @@ impl Light<'_> {
             5 => Request::Other,
             _ => return None,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn admission_takes_at_most_its_places_and_gets_them_back() {
+        let a = Admission::new(2, Duration::from_secs(3));
+        let first = a.enter().expect("a first place");
+        let second = a.enter().expect("a second place");
+        assert!(a.enter().is_none(), "a third request in flight");
+        // A refused request did not keep a place.
+        assert_eq!(a.in_flight.load(Ordering::Relaxed), 2);
+        drop(first);
+        let third = a.enter().expect("the place given back");
+        drop((second, third));
+        assert_eq!(a.in_flight.load(Ordering::Relaxed), 0);
+        // 0 means one: the endpoint never refuses everything.
+        assert!(Admission::new(0, Duration::from_secs(3)).enter().is_some());
     }
 }

@@ -15,22 +15,20 @@
 //! body, the signature or the interaction token) and graceful shutdown on
 //! SIGINT/SIGTERM.
 
+use std::convert::Infallible;
 use std::future::{Future, IntoFuture};
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::error_handling::HandleErrorLayer;
 use axum::extract::State;
 use axum::http::header::{HeaderValue, CONTENT_TYPE};
 use axum::http::StatusCode;
-use axum::middleware;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::serve::ListenerExt;
 use axum::Router;
 use ed25519_dalek::VerifyingKey;
-use tower::ServiceBuilder;
 
 use super::metrics::{self, Metrics};
 use super::signals::shutdown_signal;
@@ -114,26 +112,25 @@ impl Endpoint {
         &self.answers
     }
 
-    /// Every route, with the limits of `options`.
-    pub fn router(self: &Arc<Self>, options: &Options) -> Router {
-        let limited = ServiceBuilder::new()
-            .layer(HandleErrorLayer::new(observe::refused))
-            .load_shed()
-            .concurrency_limit(options.max_in_flight.max(1))
-            .timeout(options.request_timeout);
+    /// Every route, with the limits of `options` on `/interactions`.
+    fn routes(self: &Arc<Self>, options: &Options) -> Router {
+        let admission = answer::Admission::new(options.max_in_flight, options.request_timeout);
+        let interactions = move |State(app): State<Arc<Endpoint>>, req: axum::extract::Request| {
+            answer::interactions(app, Arc::clone(&admission), req)
+        };
         Router::new()
-            .route("/interactions", post(answer::interactions).layer(limited))
+            .route("/interactions", post(interactions))
             .route("/healthz", get(healthz))
             .route("/readyz", get(readyz))
             .route("/metrics", get(metrics_text))
             .fallback(not_found)
-            .layer(middleware::from_fn_with_state(Arc::clone(self), observe::observe))
             .with_state(Arc::clone(self))
     }
 }
 
 /// Serves `endpoint` on `listener` until `shutdown` completes, then stops
-/// accepting, lets in-flight requests finish and returns.
+/// accepting, lets in-flight requests finish and returns. Every request is
+/// counted and logged ([`observe`]) around the routes.
 pub fn serve<F>(
     listener: tokio::net::TcpListener,
     endpoint: &Arc<Endpoint>,
@@ -143,12 +140,18 @@ pub fn serve<F>(
 where
     F: Future<Output = ()> + Send + 'static,
 {
-    let router = endpoint.router(options);
+    let routes = endpoint.routes(options);
+    let app = Arc::clone(endpoint);
+    let service = tower::service_fn(move |req: axum::extract::Request| {
+        let app = Arc::clone(&app);
+        let routes = routes.clone();
+        async move { Ok::<_, Infallible>(observe::observed(&app, routes, req).await) }
+    });
     let listener = listener.tap_io(|tcp| {
         // Answers are one small write; don't let Nagle hold them back.
         let _ = tcp.set_nodelay(true);
     });
-    axum::serve(listener, router)
+    axum::serve(listener, tower::make::Shared::new(service))
         .with_graceful_shutdown(shutdown)
         .into_future()
 }
