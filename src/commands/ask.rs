@@ -44,7 +44,7 @@ pub fn answer_question(ds: &Dataset, text: &str, lang: Lang, json: bool) -> Repl
 
 /// The language to answer a question in: Ukrainian for a question written
 /// in Ukrainian, else the reader's (`--lang`, the Discord locale).
-fn reader(language: Language, lang: Lang) -> Lang {
+pub(super) fn reader(language: Language, lang: Lang) -> Lang {
     match language {
         Language::Uk => Lang::Uk,
         Language::En | Language::Ru | Language::Pl => lang,

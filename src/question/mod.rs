@@ -25,7 +25,7 @@ mod words;
 use std::sync::OnceLock;
 
 pub use lexicon::{Entity, Lexicon};
-pub use read::QUESTION_CHAR_LIMIT;
+pub use read::{language, QUESTION_CHAR_LIMIT};
 
 use crate::dataset::Dataset;
 use crate::search::Target;

@@ -204,6 +204,28 @@ fn what_was_recognised_is_named_in_ukrainian() {
     assert!(text.contains("Recognised: Japan (partner)."), "{text}");
 }
 
+/// Free text in `/search` written in Ukrainian is answered in Ukrainian
+/// whatever the reader's locale, as `/ask` is; English stays English.
+#[test]
+fn a_ukrainian_search_is_answered_in_ukrainian() {
+    let ds = Dataset::embedded().unwrap();
+    let text = |line: &str| render::text::render(&pactbot::answer(&ds, line, Lang::En));
+    let t = text("/search query:хто дасть Taurus");
+    assert!(t.contains("Зрозуміло як `/pledged aid:Taurus`"), "{t}");
+    assert!(t.contains("Жодна угода в даних не згадує **Taurus**"), "{t}");
+    let t = text("/search query:Японія ППО");
+    assert!(t.contains("🇯🇵 Японія — Протиповітряна оборона"), "{t}");
+    let t = text("/search query:що таке безпекова угода");
+    assert!(
+        t.contains("pactbot не зрозумів запит «що таке безпекова угода»"),
+        "{t}"
+    );
+    let t = text("/search query:чи обіцяла Норвегія F-16");
+    assert!(t.contains("Норвегія: пункти угоди, що згадують **F-16**"), "{t}");
+    let t = text("/search query:Japan drones");
+    assert!(t.contains("🇯🇵 Japan — Drones"), "{t}");
+}
+
 /// The card that `/agreement` opens with stays short in both languages, for
 /// every partner: its details are on the pages after it.
 #[test]

@@ -14,17 +14,23 @@ const SHORT_TYPO_CHARS: usize = 5;
 
 pub(super) fn search(ctx: &Ctx<'_>, query: &str, page: usize) -> Reply {
     let ds = ctx.ds;
+    // Free text written in Ukrainian is answered in Ukrainian, as `/ask` is.
+    let lang = crate::commands::ask::reader(crate::question::language(query), ctx.lang);
+    if lang != ctx.lang {
+        return search(&Ctx::new(ds, ctx.kind, lang, ctx.data), query, page);
+    }
     let resolution = ds.index.resolve(query, Scope::Any);
     if !matches!(resolution, Resolution::Exact(_)) {
+        let reading = crate::question::interpret(ds, query);
         // A partner and a named system ("US ATACMS"): what that partner's
         // record says of the system itself, not of its whole aid type.
-        if let Some((p, sy)) = partner_and_system(ds, query) {
+        if let Some((p, sy)) = reading.as_ref().ok().and_then(|i| partner_and_system(ds, i)) {
             return super::system::system_of(ctx, p, sy);
         }
         // Free text is often a question ("which countries pledged F-16s"):
         // answer the command it maps to, unless that is this very search
         // (a partner and an aid, answered below).
-        match crate::question::interpret(ds, query) {
+        match reading {
             Ok(i) if !i.line.starts_with("/search") => {
                 return crate::commands::ask::understood(ds, query, &i, ctx.lang, ctx.data)
             }
@@ -61,18 +67,20 @@ pub(super) fn search(ctx: &Ctx<'_>, query: &str, page: usize) -> Reply {
 
 /// The partner and the named system a query asks about together, if it
 /// reads as one partner's pledge of one system.
-fn partner_and_system<'d>(ds: &'d Dataset, query: &str) -> Option<(&'d Partner, &'d System)> {
-    let i = crate::question::interpret(ds, query).ok()?;
+fn partner_and_system<'d>(
+    ds: &'d Dataset,
+    i: &crate::question::Interpretation,
+) -> Option<(&'d Partner, &'d System)> {
     let crate::question::Intent::PledgeOf {
         partner,
         system: Some(system),
         ..
-    } = i.intent
+    } = &i.intent
     else {
         return None;
     };
-    let p = ds.partner(&crate::dataset::PartnerId(partner))?;
-    let sy = ds.systems.iter().find(|s| s.name == system)?;
+    let p = ds.partner(&crate::dataset::PartnerId(partner.clone()))?;
+    let sy = ds.systems.iter().find(|s| &s.name == system)?;
     Some((p, sy))
 }
 
