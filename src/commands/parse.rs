@@ -121,6 +121,7 @@ fn positional(spec: &'static CommandSpec, text: &str) -> Result<Vec<(&'static st
                 }),
             }
         }
+        [one] if one.kind == OptionKind::ChartKind => Ok(chart_kind_first(spec, one, text)),
         [one] => Ok(vec![(one.name, text.to_string())]),
         [first, second, ..] => {
             let (a, b) = split_pair(text).ok_or_else(|| CommandError::MissingOption {
@@ -132,6 +133,35 @@ fn positional(spec: &'static CommandSpec, text: &str) -> Result<Vec<(&'static st
             Ok(vec![(first.name, a), (second.name, b)])
         }
     }
+}
+
+/// `/chart aid air defence` (as Telegram users type it): the longest start
+/// of the text that names a chart kind is the kind, the rest the aid type.
+/// Text that starts with no kind is all the kind (and its error lists them).
+fn chart_kind_first(
+    spec: &'static CommandSpec,
+    kind: &'static super::OptionSpec,
+    text: &str,
+) -> Vec<(&'static str, String)> {
+    let aid = spec.options.iter().find(|o| o.kind == OptionKind::Aid);
+    let ends: Vec<usize> = text
+        .char_indices()
+        .filter(|(_, c)| c.is_whitespace())
+        .map(|(i, _)| i)
+        .chain([text.len()])
+        .collect();
+    for &end in ends.iter().rev() {
+        let (head, rest) = (text[..end].trim(), text[end..].trim());
+        if crate::chart::ChartKind::parse(head).is_some() {
+            return match aid {
+                Some(a) if !rest.is_empty() => {
+                    vec![(kind.name, head.to_string()), (a.name, rest.to_string())]
+                }
+                _ => vec![(kind.name, text.to_string())],
+            };
+        }
+    }
+    vec![(kind.name, text.to_string())]
 }
 
 /// "Germany vs France", "Germany and France", "Germany, France", "Німеччина і Франція",
@@ -250,6 +280,34 @@ mod tests {
         assert!(matches!(
             parse("/compare Germany"),
             Err(CommandError::MissingOption { .. })
+        ));
+    }
+
+    #[test]
+    fn a_chart_kind_may_come_first_and_the_aid_type_after_it() {
+        use crate::chart::ChartKind;
+        let chart = |kind, aid: Option<&str>| Command::Chart {
+            kind,
+            aid: aid.map(str::to_string),
+        };
+        assert_eq!(ok("/chart timeline"), chart(ChartKind::Timeline, None));
+        assert_eq!(
+            ok("/chart aid air defence"),
+            chart(ChartKind::Aid, Some("air defence"))
+        );
+        assert_eq!(ok("/графік допомога ППО"), chart(ChartKind::Aid, Some("ППО")));
+        assert_eq!(ok("/chart aid aid:drones"), chart(ChartKind::Aid, Some("drones")));
+        // Not a kind followed by an aid type: all of it is the (bad) kind.
+        assert!(matches!(
+            parse("/chart air defence"),
+            Err(CommandError::BadValue { option: "kind", .. })
+        ));
+        assert!(matches!(
+            parse("/chart money drones"),
+            Ok(Command::Chart {
+                kind: ChartKind::Money,
+                aid: Some(_)
+            })
         ));
     }
 
