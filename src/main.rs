@@ -26,7 +26,7 @@ fn main() -> ExitCode {
         }
     }
     let cli = cli::Cli::parse();
-    let (log_writer, _log_guard) = log_writer(&cli.cmd);
+    let (log_writer, log_guard) = log_writer(&cli.cmd);
     let filter = cli.log.as_deref().unwrap_or(cli.default_log_filter());
     tracing_subscriber::fmt()
         .with_writer(log_writer)
@@ -39,7 +39,10 @@ fn main() -> ExitCode {
         )
         .init();
     tracing::debug!(data = ?cli.data, log = filter, "settings read (.env, then the environment and the command line)");
-    match cli::run(cli) {
+    let result = cli::run(cli);
+    // The log lines still in the batch first, then the error that ended us.
+    drop(log_guard);
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => cli::exit(&failure),
     }
