@@ -84,3 +84,48 @@ fn the_cache_form_round_trips() {
     let t = render(&crate::answer(&ds, "/agreement France", Lang::Uk));
     assert_eq!(Rendered::from_json(&t.to_json()), Some(t));
 }
+
+#[test]
+fn a_picture_takes_the_first_lines_as_its_caption_and_the_rest_follows() {
+    use crate::reply::{Image, ReplyBuilder, Status, TINY_PNG};
+    let picture = || Image::new("pactbot-test.png", TINY_PNG.to_vec(), (1, 1), "alt");
+    // Short: all of it is the caption, no message follows.
+    let short = ReplyBuilder::new("chart", Status::Ok, "Signings <over> time")
+        .description("What it shows.")
+        .image(picture())
+        .build_one("footer");
+    let r = render(&short);
+    let caption = r.caption.clone().expect("a caption");
+    assert!(
+        caption.starts_with("<b>Signings &lt;over&gt; time</b>"),
+        "{caption}"
+    );
+    assert!(caption.ends_with("<i>footer</i>"), "{caption}");
+    check_html(&caption).unwrap();
+    assert!(r.parts.is_empty() && r.messages().is_empty());
+    // Long: the caption stops at a line within 1,024 units; every line is
+    // in the caption or in the messages after it, once, in order.
+    let lines: Vec<String> = (0..40).map(|i| format!("line {i} {}", "ж".repeat(40))).collect();
+    let long = ReplyBuilder::new("chart", Status::Ok, "Title")
+        .lines("Section", lines.clone())
+        .image(picture())
+        .build_one("footer");
+    let r = render(&long);
+    let caption = r.caption.clone().unwrap();
+    assert!(caption.encode_utf16().count() <= CAPTION_LIMIT);
+    check_html(&caption).unwrap();
+    assert!(!r.parts.is_empty());
+    let all = format!("{caption}\n{}", r.parts.join("\n"));
+    let mut at = 0;
+    for l in &lines {
+        let found = all[at..]
+            .find(l.as_str())
+            .unwrap_or_else(|| panic!("{l} missing or out of order"));
+        at += found + l.len();
+    }
+    // Without a picture nothing changes.
+    let plain = ReplyBuilder::new("timeline", Status::Ok, "Title")
+        .description("Text.")
+        .build_one("footer");
+    assert_eq!(render(&plain).caption, None);
+}
