@@ -14,6 +14,17 @@
 //! (quick_cache's S3-FIFO with a weight per entry): popular commands stay,
 //! one-off searches and autocomplete prefixes pass through.
 //!
+//! A `/chart` answer's picture is not drawn per format: [`pictures`] keeps
+//! each picture once per (generation, chart, language) and every format's
+//! answer holds the same buffer. The two bounds are kept apart: the answer
+//! cache weighs an answer by its text only (a picture's file name and alt
+//! text included, its bytes not), the picture memo weighs pictures by their
+//! bytes under its own bound ([`Limits::pictures`]). An answer in the cache
+//! can keep a picture alive after the memo dropped it; that is at most one
+//! picture per chart of the versions still cached (30 charts in two
+//! languages today, 100–300 KB each), bounded by the dataset, not by what
+//! is asked.
+//!
 //! The reader's [`Lang`] is part of the key too. If an answer ever depends
 //! on something that is not in [`Ask`], [`Format`] and [`Lang`], it must go
 //! into the key: the tests compare cached and fresh answers for that reason.
@@ -23,11 +34,15 @@ use std::sync::Arc;
 use quick_cache::sync::Cache;
 use quick_cache::{OptionsBuilder, Weighter};
 
-use crate::commands::{self, Command};
+use crate::commands::{self, Command, Fresh, Painter};
 use crate::dataset::{Dataset, Snapshot};
 use crate::lang::Lang;
 use crate::render;
 use crate::reply::{Image, Reply, Status};
+
+mod pictures;
+
+use pictures::Pictures;
 
 /// How an answer is written out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -135,15 +150,20 @@ pub struct Answer {
     pub status: Option<Status>,
     pub body: Body,
     /// The picture that goes with the body (`/chart`), whatever the format:
-    /// each transport attaches it its own way. Kept in the cache with the
-    /// body, and weighed with it.
+    /// each transport attaches it its own way. The cache's answers share
+    /// it with the picture memo; it is weighed there.
     pub image: Option<Image>,
 }
 
 impl Answer {
-    /// Bytes the answer holds: its text and its picture.
-    fn byte_len(&self) -> usize {
-        self.body.0.len() + self.image.as_ref().map_or(0, Image::byte_len)
+    /// Bytes of text the answer holds: its body and its picture's name and
+    /// alt text (the picture's bytes are weighed by the memo).
+    fn text_len(&self) -> usize {
+        self.body.0.len()
+            + self
+                .image
+                .as_ref()
+                .map_or(0, |i| i.file_name.len() + i.description.len())
     }
 }
 
@@ -161,25 +181,34 @@ pub enum Lookup {
 pub struct Limits {
     /// Answers kept at most (0 turns the cache off).
     pub entries: usize,
-    /// Bytes of answers and keys kept at most.
+    /// Bytes of answers and keys kept at most (without pictures).
     pub bytes: usize,
+    /// Bytes of `/chart` pictures kept at most (0: drawn for every answer
+    /// computed).
+    pub pictures: usize,
 }
 
 impl Limits {
     /// About 2.5 KiB an answer on average, so 4 KiB each leaves room.
     pub const BYTES_PER_ENTRY: usize = 4096;
 
-    /// `entries` answers and [`Self::BYTES_PER_ENTRY`] bytes for each.
+    /// Bytes of pictures: the three charts without an aid type in both
+    /// languages (about 1.5 MB) and a score of aid charts.
+    pub const PICTURE_BYTES: usize = 8 << 20;
+
+    /// `entries` answers and [`Self::BYTES_PER_ENTRY`] bytes for each, and
+    /// [`Self::PICTURE_BYTES`] of pictures (none when `entries` is 0).
     pub fn entries(entries: usize) -> Self {
         Limits {
             entries,
             bytes: entries.saturating_mul(Self::BYTES_PER_ENTRY),
+            pictures: if entries > 0 { Self::PICTURE_BYTES } else { 0 },
         }
     }
 }
 
 impl Default for Limits {
-    /// 1024 answers, 4 MiB: the working set of a bot like this (popular
+    /// 1024 answers, 4 MiB (and 8 MiB of pictures): the working set of a bot like this (popular
     /// commands, their pages, the autocomplete prefixes people type).
     fn default() -> Self {
         Limits::entries(1024)
@@ -216,6 +245,8 @@ impl Weighter<Key, Entry> for Weigh {
 /// The answer cache: one per process (or per endpoint), shared by threads.
 pub struct Answers {
     cache: Option<Cache<Key, Entry, Weigh>>,
+    /// Only with the cache on: off computes every answer from scratch.
+    pictures: Option<Pictures>,
     limits: Limits,
     /// Weight of the smallest entry: `bytes / entries`, so that the byte
     /// bound also bounds the number of entries.
@@ -228,6 +259,8 @@ impl std::fmt::Debug for Answers {
             .field("limits", &self.limits)
             .field("entries", &self.len())
             .field("weight", &self.weight())
+            .field("pictures", &self.pictures_len())
+            .field("picture_weight", &self.picture_weight())
             .finish()
     }
 }
@@ -254,8 +287,10 @@ impl Answers {
                 .expect("estimated items and weight capacity are set");
             Cache::with_options(options, Weigh, Default::default(), Default::default())
         });
+        let pictures = if on { Pictures::new(limits.pictures) } else { None };
         Answers {
             cache,
+            pictures,
             limits,
             min_weight,
         }
@@ -283,10 +318,20 @@ impl Answers {
         self.len() == 0
     }
 
-    /// Their weight: bytes of text and pictures plus a fixed overhead each, at least
+    /// Their weight: bytes of text plus a fixed overhead each, at least
     /// `bytes / entries` each.
     pub fn weight(&self) -> u64 {
         self.cache.as_ref().map_or(0, Cache::weight)
+    }
+
+    /// Pictures held now.
+    pub fn pictures_len(&self) -> usize {
+        self.pictures.as_ref().map_or(0, Pictures::len)
+    }
+
+    /// Their weight: bytes of the PNGs plus a little each.
+    pub fn picture_weight(&self) -> u64 {
+        self.pictures.as_ref().map_or(0, Pictures::weight)
     }
 
     /// The answer to `ask` in `format` and `lang` from `snap`, from memory
@@ -304,8 +349,11 @@ impl Answers {
         if let Some(e) = cache.get(&key) {
             return (e.answer, Lookup::Hit);
         }
-        let answer = compute(&snap.data, &key.ask, format, lang);
-        let size = answer.byte_len() + key.ask.text_len() + ENTRY_OVERHEAD;
+        let answer = match &self.pictures {
+            Some(p) => compute_with(&snap.data, &key.ask, format, lang, &p.painter(snap.generation)),
+            None => compute(&snap.data, &key.ask, format, lang),
+        };
+        let size = answer.text_len() + key.ask.text_len() + ENTRY_OVERHEAD;
         let weight = (size as u64).max(self.min_weight);
         // An answer larger than the whole cache is served but not kept.
         if weight <= self.limits.bytes as u64 {
@@ -330,10 +378,14 @@ impl Answers {
 /// answers must equal.
 /// Only the JSON format builds the reply's `--json` data.
 pub fn compute(ds: &Dataset, ask: &Ask, format: Format, lang: Lang) -> Answer {
+    compute_with(ds, ask, format, lang, &Fresh)
+}
+
+/// [`compute`] with the pictures drawn by `painter`.
+fn compute_with(ds: &Dataset, ask: &Ask, format: Format, lang: Lang, painter: &dyn Painter) -> Answer {
     let json = format == Format::Json;
     match ask {
-        Ask::Command(cmd) if json => reply_answer(&commands::execute_json(ds, cmd, lang), format),
-        Ask::Command(cmd) => reply_answer(&commands::execute(ds, cmd, lang), format),
+        Ask::Command(cmd) => reply_answer(&commands::execute_with(ds, cmd, lang, json, painter), format),
         Ask::Line(line) if json => reply_answer(&crate::answer_json(ds, line, lang), format),
         Ask::Line(line) => reply_answer(&crate::answer(ds, line, lang), format),
         Ask::Complete {

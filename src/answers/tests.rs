@@ -1,3 +1,5 @@
+use std::sync::Arc;
+
 use super::*;
 use crate::lang::Lang;
 
@@ -160,6 +162,7 @@ fn the_cache_is_bounded_in_entries_and_bytes_and_keeps_what_is_popular() {
     let limits = Limits {
         entries: 32,
         bytes: 48 * 1024,
+        pictures: 0,
     };
     let answers = Answers::new(limits);
     let hot = || Ask::line("/pledged aid:air-defence");
@@ -207,6 +210,7 @@ fn an_answer_larger_than_the_cache_is_served_not_kept() {
     let answers = Answers::new(Limits {
         entries: 4,
         bytes: 256,
+        pictures: 0,
     });
     let (a, _) = answers.answer(&snap, Ask::line("/about"), Format::Json, Lang::En);
     assert_eq!(a, compute(&snap, &Ask::line("/about"), Format::Json, Lang::En));
@@ -247,29 +251,99 @@ fn the_language_is_part_of_the_key() {
     );
 }
 
+const ALL_FORMATS: [Format; 5] = [
+    Format::Text,
+    Format::Json,
+    Format::DiscordMessage,
+    Format::DiscordButton,
+    Format::Telegram,
+];
+
 #[test]
-fn charts_are_cached_with_their_picture_weighed_by_its_bytes() {
+fn every_format_of_a_chart_shares_one_picture_drawn_once() {
     let snap = Snapshot::new(embedded());
     let answers = Answers::default();
-    for line in ["/chart kind:timeline", "/chart kind:aid aid:drones"] {
-        for format in [Format::Json, Format::DiscordMessage, Format::Telegram] {
-            let ask = || Ask::line(line);
-            let fresh = compute(&snap, &ask(), format, Lang::Uk);
-            let image = fresh.image.clone().expect("a chart's answer has its picture");
+    for (line, lang) in [
+        ("/chart kind:timeline", Lang::Uk),
+        ("/chart kind:aid aid:drones", Lang::En),
+    ] {
+        let ask = || Ask::line(line);
+        let (pictures, picture_weight) = (answers.pictures_len(), answers.picture_weight());
+        let mut seen: Option<Image> = None;
+        for format in ALL_FORMATS {
+            let fresh = compute(&snap, &ask(), format, lang);
             let before = answers.weight();
-            let (got, lookup) = answers.answer(&snap, ask(), format, Lang::Uk);
+            let (got, lookup) = answers.answer(&snap, ask(), format, lang);
+            // Cached == fresh: the memo's picture has the very bytes a fresh drawing has.
             assert_eq!((&got, lookup), (&fresh, Lookup::Miss), "{line} as {format:?}");
+            let image = got.image.clone().expect("a chart's answer has its picture");
+            // The answer cache weighs the text, not the picture again.
             assert!(
-                answers.weight() - before >= (image.byte_len() + fresh.body.as_str().len()) as u64,
-                "{line}: weighed by its picture's bytes too"
+                answers.weight() - before < image.byte_len() as u64,
+                "{line} as {format:?}: the picture is weighed once, by the memo"
             );
-            let (again, lookup) = answers.answer(&snap, ask(), format, Lang::Uk);
+            if let Some(first) = &seen {
+                assert!(
+                    Arc::ptr_eq(&first.png, &image.png),
+                    "{line} as {format:?}: one buffer"
+                );
+            }
+            seen = Some(image);
+            let (again, lookup) = answers.answer(&snap, ask(), format, lang);
             assert_eq!((&again, lookup), (&fresh, Lookup::Hit), "{line} as {format:?}");
-            assert!(std::sync::Arc::ptr_eq(
-                &again.image.expect("kept").png,
-                &got.image.expect("kept").png
-            ));
         }
+        let image = seen.expect("five formats");
+        // Drawn once: one picture more in the memo, weighed by its bytes.
+        assert_eq!(answers.pictures_len(), pictures + 1, "{line}");
+        assert!(answers.picture_weight() - picture_weight >= image.byte_len() as u64);
+    }
+}
+
+#[test]
+fn a_reload_draws_a_new_picture() {
+    let old = Snapshot::new(embedded());
+    let mut changed = embedded();
+    changed.meta.version = "answers-test-4".into();
+    let new = Snapshot::new(changed);
+    let answers = Answers::default();
+    let ask = || Ask::line("/chart kind:money");
+    let (before, _) = answers.answer(&old, ask(), Format::Json, Lang::En);
+    let (after, _) = answers.answer(&new, ask(), Format::Text, Lang::En);
+    let (before, after) = (before.image.unwrap(), after.image.unwrap());
+    assert!(!Arc::ptr_eq(&before.png, &after.png), "a new version draws anew");
+    // The footer names the data version: the new picture shows the new one.
+    assert_ne!(before.png, after.png);
+    assert_eq!(answers.pictures_len(), 2);
+    assert_eq!(
+        Some(after),
+        compute(&new, &ask(), Format::Text, Lang::En).image,
+        "cached == fresh after the reload"
+    );
+}
+
+#[test]
+fn the_picture_memo_is_bounded_by_its_bytes() {
+    let snap = Snapshot::new(embedded());
+    let fresh = |line: &str| compute(&snap, &Ask::line(line), Format::Json, Lang::En);
+    let lines = ["/chart kind:timeline", "/chart kind:money", "/chart kind:matrix"];
+    let images: Vec<Image> = lines.iter().map(|l| fresh(l).image.unwrap()).collect();
+    // Room for the largest picture, not for all three.
+    let largest = images.iter().map(Image::byte_len).max().unwrap();
+    let limits = Limits {
+        pictures: largest + 1024,
+        ..Limits::default()
+    };
+    let answers = Answers::new(limits);
+    for line in lines {
+        let (a, _) = answers.answer(&snap, Ask::line(line), Format::Text, Lang::En);
+        assert!(a.image.is_some(), "{line}: served with its picture");
+        assert!(answers.picture_weight() <= limits.pictures as u64, "after {line}");
+    }
+    assert!(answers.pictures_len() < lines.len());
+    // The answers still hold their pictures, equal to fresh ones.
+    for (line, image) in lines.iter().zip(images) {
+        let (a, lookup) = answers.answer(&snap, Ask::line(line), Format::Text, Lang::En);
+        assert_eq!((lookup, a.image), (Lookup::Hit, Some(image)), "{line}");
     }
 }
 

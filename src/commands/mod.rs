@@ -14,7 +14,7 @@ pub mod table;
 
 pub use ask::answer_question;
 pub use autocomplete::autocomplete;
-pub use execute::{error_reply, execute, execute_json};
+pub use execute::{error_reply, execute, execute_json, execute_with, Fresh, Painter};
 pub use invocation::{Arg, CommandError, Invocation, Value};
 pub use parse::parse;
 pub use table::{CommandKind, CommandSpec, OptionKind, OptionSpec, COMMANDS};

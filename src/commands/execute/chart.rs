@@ -6,7 +6,7 @@ use super::format::{bare_link, code, link};
 use super::resolve;
 use super::views::{AidRef, ErrorView};
 use super::Ctx;
-use crate::chart::{ChartData, ChartKind, ChartSpec};
+use crate::chart::{ChartData, ChartError, ChartKind, ChartSpec};
 use crate::dataset::AidType;
 use crate::reply::{Image, Reply, Status};
 
@@ -43,8 +43,10 @@ pub(super) fn chart(ctx: &Ctx<'_>, kind: ChartKind, aid: Option<&str>) -> Reply 
         aid: aid.map(|a| a.id.clone()),
     };
     let text = text_command(kind, aid);
-    let drawn = match crate::chart::chart(ctx.ds, &spec, ctx.lang) {
-        Ok(c) => c,
+    let drawn = crate::chart::chart_data(ctx.ds, &spec, ctx.lang)
+        .and_then(|data| Ok((ctx.painter.paint(&spec, &data)?, data)));
+    let (image, data) = match drawn {
+        Ok(d) => d,
         Err(e) => return usage(ctx, (s.chart_failed)(&e.to_string(), &code(&text))),
     };
     let mut description = (s.chart_about)(kind).to_string();
@@ -66,20 +68,37 @@ pub(super) fn chart(ctx: &Ctx<'_>, kind: ChartKind, aid: Option<&str>) -> Reply 
             sources.iter().map(|(title, url)| source_line(title, url)),
         );
     }
-    let image = Image::new(
-        drawn.file_name,
-        drawn.png,
-        (drawn.width, drawn.height),
-        &drawn.alt,
-    );
     b.data_with(|| ChartView {
-        chart: &drawn.data,
+        chart: &data,
         aid: aid.map(|a| AidRef::new(ctx.lang, a)),
         as_text: &text,
         sources: json_sources(ctx, kind, &sources, aid),
     })
     .image(image)
     .build_one(&ctx.footer)
+}
+
+/// Draws the picture of a chart: `data` is what [`crate::chart::chart_data`]
+/// gives for `spec` (in `data.lang`), so the two together name the picture
+/// within one dataset version, and a painter may keep it by them.
+pub trait Painter {
+    fn paint(&self, spec: &ChartSpec, data: &ChartData) -> Result<Image, ChartError>;
+}
+
+/// Draws every picture anew.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Fresh;
+
+impl Painter for Fresh {
+    fn paint(&self, _spec: &ChartSpec, data: &ChartData) -> Result<Image, ChartError> {
+        let drawn = crate::chart::render(data)?;
+        Ok(Image::new(
+            drawn.file_name,
+            drawn.png,
+            (drawn.width, drawn.height),
+            &drawn.alt,
+        ))
+    }
 }
 
 /// The text command with the same figures and every source.

@@ -18,6 +18,8 @@ mod system;
 mod timeline;
 mod views;
 
+pub use chart::{Fresh, Painter};
+
 use super::{Command, CommandError, CommandKind};
 use crate::dataset::{AidId, AidType, Dataset, Partner, Text};
 use crate::lang::{Lang, Strings};
@@ -36,6 +38,15 @@ pub fn execute(ds: &Dataset, cmd: &Command, lang: Lang) -> Reply {
 /// ([`Reply::data`] is set).
 pub fn execute_json(ds: &Dataset, cmd: &Command, lang: Lang) -> Reply {
     run(&Ctx::new(ds, cmd.kind(), lang, true), cmd)
+}
+
+/// [`execute`] (or, with `json`, [`execute_json`]) with the pictures of
+/// `/chart` drawn by `painter`: the answer cache passes one that draws each
+/// picture once per dataset version and shares it between formats.
+pub fn execute_with(ds: &Dataset, cmd: &Command, lang: Lang, json: bool, painter: &dyn Painter) -> Reply {
+    let mut ctx = Ctx::new(ds, cmd.kind(), lang, json);
+    ctx.painter = painter;
+    run(&ctx, cmd)
 }
 
 fn run(ctx: &Ctx<'_>, cmd: &Command) -> Reply {
@@ -115,6 +126,8 @@ pub(super) struct Ctx<'a> {
     pub footer: String,
     /// Whether to build the `--json` data (only the JSON renderer reads it).
     pub data: bool,
+    /// Draws `/chart`'s picture ([`Fresh`] unless the caller keeps pictures).
+    pub painter: &'a dyn Painter,
 }
 
 impl<'a> Ctx<'a> {
@@ -127,6 +140,7 @@ impl<'a> Ctx<'a> {
             s,
             footer: footer(s, ds),
             data,
+            painter: &Fresh,
         }
     }
 
