@@ -73,8 +73,12 @@ pub struct Tick {
 pub struct Bar {
     /// The partner's name.
     pub label: String,
-    /// The years it covers ("2024", "2023–2028"); empty when not stated.
+    /// The years it covers ("2024", "2023–2028"), or for an amount given
+    /// each year, so ("each year, 2024–2028"); empty when not stated.
     pub years: String,
+    /// The amount is one year's, given each year of `years`, not a total
+    /// over them: the label says so and is drawn in ink, not muted.
+    pub each_year: bool,
     /// In euros, rounded to the euro.
     pub eur: f64,
     /// As written at the bar's end ("7.1 bn", "≈ 1.16 bn").

@@ -10,7 +10,7 @@ use super::body::{
     AidChart, AidGroup, Bar, BarPanel, Body, MatrixChart, MatrixRow, MoneyChart, Month, Tick, TimelineChart,
 };
 use super::{ChartData, ChartKind, LegendItem, Mark};
-use crate::dataset::{AidType, Dataset, Evidence, MoneyKind, Partner, Qualifier};
+use crate::dataset::{AidType, Dataset, Evidence, Money, MoneyKind, Partner, Qualifier};
 use crate::figures::{money_table, Section};
 use crate::lang::chart::ChartStrings;
 use crate::lang::Lang;
@@ -214,10 +214,28 @@ fn qualifier_mark(q: Qualifier) -> &'static str {
     }
 }
 
+/// The years column of a bar: "2024", "2023–2028", or for an amount
+/// given each year "each year, 2024–2028", so that no one reads it as a
+/// total over the years (as `/money` lists it under "the same amount each
+/// year").
+fn years_label(s: &ChartStrings, m: &Money) -> String {
+    let years = match m.years {
+        Some([a, b]) if a == b => a.to_string(),
+        Some([a, b]) => format!("{a}–{b}"),
+        None => String::new(),
+    };
+    if m.each_year {
+        (s.money_each_year)(&years)
+    } else {
+        years
+    }
+}
+
 /// The `/money` table as bars: military and other money in two panels,
 /// each commitment its own bar (overlapping amounts are never added),
-/// press-only amounts marked as such; amounts announced alongside and
-/// shares of GDP are left out with a note.
+/// press-only amounts marked as such, amounts given each year labelled so;
+/// amounts announced alongside, shares of GDP and aid already given by the
+/// signing (not a commitment) are left out and named in a note.
 pub(super) fn money(ds: &Dataset, lang: Lang) -> ChartData {
     let s = lang.chart_strings();
     let table = money_table(ds, None, None);
@@ -225,24 +243,35 @@ pub(super) fn money(ds: &Dataset, lang: Lang) -> ChartData {
     let mut other = Vec::new();
     let mut alongside = 0;
     let mut shares = Vec::new();
+    let mut given = Vec::new();
     for r in &table.rows {
         let m = r.money;
+        let name = r.partner.names.get(lang);
+        let q = qualifier_mark(m.qualifier);
         match (r.section, r.eur) {
+            (Section::AlreadyGiven, eur) => {
+                let amount = match eur {
+                    Some(c) => (s.money_eur)(q, &short_number(s, c.eur)),
+                    None => format!("{q}{}\u{a0}%", short_number(s, m.amount)),
+                };
+                given.push(format!("{name} {amount}"));
+            }
             (Section::Alongside, _) => alongside += 1,
             (Section::ShareOfGdp, _) | (_, None) => {
-                let pct = short_number(s, m.amount);
-                shares.push(format!("{} {pct}\u{a0}%", r.partner.names.get(lang)));
+                let mut share = format!("{name} {q}{}\u{a0}%", short_number(s, m.amount));
+                if m.each_year {
+                    share.push(' ');
+                    share.push_str(&(s.money_each_year)(""));
+                }
+                shares.push(share);
             }
             (_, Some(c)) => {
                 let bar = Bar {
-                    label: r.partner.names.get(lang).to_string(),
-                    years: match m.years {
-                        Some([a, b]) if a == b => a.to_string(),
-                        Some([a, b]) => format!("{a}–{b}"),
-                        None => String::new(),
-                    },
+                    label: name.to_string(),
+                    years: years_label(s, m),
+                    each_year: m.each_year,
                     eur: c.eur.round(),
-                    value: format!("{}{}", qualifier_mark(m.qualifier), short_number(s, c.eur)),
+                    value: format!("{q}{}", short_number(s, c.eur)),
                     mark: Mark::evidence(m.evidence),
                 };
                 if m.kind == MoneyKind::Military {
@@ -274,7 +303,7 @@ pub(super) fn money(ds: &Dataset, lang: Lang) -> ChartData {
         .iter()
         .map(|&e| item(Mark::evidence(e), (s.evidence)(e)))
         .collect();
-    let note = (s.money_left_out)(alongside, &shares);
+    let note = (s.money_left_out)(alongside, &shares, &given);
     if !note.is_empty() {
         d.notes.push(note);
     }

@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use super::*;
 use crate::dataset::AidId;
+use crate::figures::Section;
 
 fn ds() -> &'static Dataset {
     static DS: OnceLock<Dataset> = OnceLock::new();
@@ -242,7 +243,7 @@ fn the_money_chart_draws_the_money_table_without_sums() {
     let expected: Vec<f64> = table
         .rows
         .iter()
-        .filter(|r| r.section != crate::figures::Section::Alongside)
+        .filter(|r| !matches!(r.section, Section::Alongside | Section::AlreadyGiven))
         .filter_map(|r| r.eur.map(|c| c.eur.round()))
         .collect();
     // One bar per commitment of the table: none added up, none dropped.
@@ -258,6 +259,91 @@ fn the_money_chart_draws_the_money_table_without_sums() {
     assert!(d.subtitle.contains("ECB reference rate of the signing date"));
     assert!(d.subtitle.contains("not deliveries"));
     assert!(d.notes.iter().any(|n| n.contains("alongside")), "{:?}", d.notes);
+}
+
+/// The bars of the money chart in `lang`.
+fn money_bars(lang: Lang) -> (ChartData, Vec<Bar>) {
+    let d = chart_data(ds(), &ChartSpec::of(ChartKind::Money), lang).expect("data");
+    let Body::Money(m) = &d.body else {
+        panic!("a money body")
+    };
+    let bars = m.panels.iter().flat_map(|p| p.bars.clone()).collect();
+    (d, bars)
+}
+
+#[test]
+fn aid_already_given_is_named_as_not_drawn_never_drawn_as_a_commitment() {
+    let table = crate::figures::money_table(ds(), None, None);
+    let given: Vec<_> = table.section(Section::AlreadyGiven).collect();
+    // Belgium, Poland, Czechia, Croatia, Lithuania in today's data.
+    assert!(given.len() >= 5, "{}", given.len());
+    for lang in Lang::ALL {
+        let (d, bars) = money_bars(lang);
+        let note = d.notes.join(" ");
+        for r in &given {
+            let name = r.partner.names.get(lang);
+            let eur = r.eur.expect("in euros").eur.round();
+            assert!(
+                !bars.iter().any(|b| b.label == name && b.eur == eur),
+                "{lang}: {name}'s {eur} EUR already given is drawn as a commitment"
+            );
+            assert!(note.contains(name), "{lang}: {name} not named in {note}");
+        }
+        let said = match lang {
+            Lang::En => "aid already given by the signing, as the agreements record it, not commitments (Poland > EUR 4 bn, Belgium EUR 1.07 bn, Czechia ≈ EUR 400 m,",
+            Lang::Uk => "допомогу, уже надану до підписання, як це зафіксовано в угодах,\u{a0}— не зобов’язання (Польща > 4 млрд євро, Бельгія 1,07 млрд євро, Чехія ≈ 400 млн євро,",
+        };
+        assert!(note.contains(said), "{lang}: {note}");
+        // Poland's 44 packages (over EUR 4 bn) were the largest military bar.
+        assert!(
+            !bars.iter().any(|b| b.value == "> 4 bn" || b.value == "> 4 млрд"),
+            "{lang}"
+        );
+    }
+}
+
+#[test]
+fn an_amount_given_each_year_is_labelled_as_one_years_amount() {
+    let table = crate::figures::money_table(ds(), None, None);
+    for lang in Lang::ALL {
+        let (_, bars) = money_bars(lang);
+        let per_year = (lang.chart_strings().money_each_year)("");
+        let mut each = 0;
+        for r in table.rows.iter().filter(|r| {
+            matches!(r.section, Section::Military | Section::Other | Section::Press) && r.eur.is_some()
+        }) {
+            let name = r.partner.names.get(lang);
+            let eur = r.eur.expect("in euros").eur.round();
+            let bar = bars
+                .iter()
+                .find(|b| b.label == name && b.eur == eur)
+                .unwrap_or_else(|| panic!("{lang}: no bar for {name} {eur}"));
+            assert_eq!(bar.each_year, r.money.each_year, "{lang}: {name} {eur}");
+            assert_eq!(
+                bar.years.starts_with(&per_year),
+                r.money.each_year,
+                "{lang}: {}",
+                bar.years
+            );
+            each += usize::from(bar.each_year);
+        }
+        // Iceland's ISK 4 bn and Latvia's EUR 5 m and EUR 2 m a year.
+        assert_eq!(each, 3, "{lang}");
+        let is = ds()
+            .partners
+            .iter()
+            .find(|p| p.id.as_str() == "IS")
+            .expect("Iceland");
+        let iceland = bars
+            .iter()
+            .find(|b| b.label == is.names.get(lang) && b.each_year)
+            .expect("Iceland's amount a year");
+        let (years, value) = match lang {
+            Lang::En => ("each year, 2024–2028", "≥ 26.8 m"),
+            Lang::Uk => ("щороку, 2024–2028", "≥ 26,8 млн"),
+        };
+        assert_eq!((iceland.years.as_str(), iceland.value.as_str()), (years, value));
+    }
 }
 
 /// The matrix as text, a line per partner: `T` agreement text, `S` official

@@ -49,8 +49,14 @@ pub struct ChartStrings {
     pub money_other: &'static str,
     /// The scale: euros at the ECB reference rate of the signing date.
     pub money_axis: &'static str,
-    /// What is not drawn: amounts announced alongside, shares of GDP.
-    pub money_left_out: fn(alongside: usize, shares: &[String]) -> String,
+    /// The years of an amount given each year ("each year, 2024–2028");
+    /// `years` may be empty (no end year stated).
+    pub money_each_year: fn(years: &str) -> String,
+    /// An amount in euros in a note ("> EUR 4 bn", "> 4 млрд євро").
+    pub money_eur: fn(qualifier: &str, number: &str) -> String,
+    /// What is not drawn: amounts announced alongside, shares of GDP, and
+    /// aid already given by the signing (each "Poland > EUR 4 bn").
+    pub money_left_out: fn(alongside: usize, shares: &[String], given: &[String]) -> String,
     pub money_alt: fn(bars: usize, partners: usize) -> String,
 
     // matrix.
@@ -187,19 +193,34 @@ pub static EN: ChartStrings = ChartStrings {
     money_military: "Military",
     money_other: "Other money: financial, humanitarian, reconstruction, overall",
     money_axis: "EUR",
-    money_left_out: |alongside, shares| {
+    money_each_year: |years| {
+        if years.is_empty() {
+            "each year".to_string()
+        } else {
+            format!("each year, {years}")
+        }
+    },
+    money_eur: |q, n| format!("{q}EUR {n}"),
+    money_left_out: |alongside, shares, given| {
         let mut out = Vec::new();
         if alongside > 0 {
             let s = if alongside == 1 { "" } else { "s" };
             out.push(format!("{alongside} amount{s} announced alongside the agreements"));
         }
         if !shares.is_empty() {
-            out.push(format!("shares of GDP ({})", shares.join("; ")));
+            out.push(format!("shares of GDP ({})", shares.join(", ")));
+        }
+        if !given.is_empty() {
+            let what = if given.len() == 1 { "not a commitment" } else { "not commitments" };
+            out.push(format!(
+                "aid already given by the signing, as the agreements record it, {what} ({})",
+                given.join(", ")
+            ));
         }
         if out.is_empty() {
             String::new()
         } else {
-            format!("Not drawn: {}. All in /money.", out.join(", "))
+            format!("Not drawn: {}. All in /money.", out.join("; "))
         }
     },
     money_alt: |bars, partners| {
@@ -274,7 +295,15 @@ pub static UK: ChartStrings = ChartStrings {
     money_military: "Військова допомога",
     money_other: "Інші кошти: фінансові, гуманітарні, на відбудову, загальні",
     money_axis: "EUR",
-    money_left_out: |alongside, shares| {
+    money_each_year: |years| {
+        if years.is_empty() {
+            "щороку".to_string()
+        } else {
+            format!("щороку, {years}")
+        }
+    },
+    money_eur: |q, n| format!("{q}{n} євро"),
+    money_left_out: |alongside, shares, given| {
         let mut out = Vec::new();
         if alongside > 0 {
             out.push(format!(
@@ -284,12 +313,18 @@ pub static UK: ChartStrings = ChartStrings {
             ));
         }
         if !shares.is_empty() {
-            out.push(format!("частки ВВП ({})", shares.join("; ")));
+            out.push(format!("частки ВВП ({})", shares.join(", ")));
+        }
+        if !given.is_empty() {
+            out.push(format!(
+                "допомогу, уже надану до підписання, як це зафіксовано в угодах,\u{a0}— не зобов’язання ({})",
+                given.join(", ")
+            ));
         }
         if out.is_empty() {
             String::new()
         } else {
-            format!("Не показано: {}. Усе\u{a0}— у /money.", out.join(", "))
+            format!("Не показано: {}. Усе\u{a0}— у /money.", out.join("; "))
         }
     },
     money_alt: |bars, partners| {
@@ -348,10 +383,10 @@ mod tests {
         );
         assert!((UK.timeline_subtitle)(22, 21, false).contains("(21 держава)"));
         assert!((UK.timeline_subtitle)(23, 22, true).contains("(22 держави і ЄС)"));
-        assert!((UK.money_left_out)(1, &[]).contains("1 сума, оголошена"));
-        assert!((UK.money_left_out)(3, &[]).contains("3 суми, оголошені"));
-        assert!((UK.money_left_out)(8, &[]).contains("8 сум, оголошених"));
-        assert_eq!((UK.money_left_out)(0, &[]), "");
+        assert!((UK.money_left_out)(1, &[], &[]).contains("1 сума, оголошена"));
+        assert!((UK.money_left_out)(3, &[], &[]).contains("3 суми, оголошені"));
+        assert!((UK.money_left_out)(8, &[], &[]).contains("8 сум, оголошених"));
+        assert_eq!((UK.money_left_out)(0, &[], &[]), "");
         assert!((UK.aid_subtitle)(21, 29).starts_with("Це містить 21 з 29 угод"));
         assert!((UK.aid_subtitle)(10, 29).starts_with("Це містять 10 з 29 угод"));
         assert_eq!((UK.aid_subtitle)(0, 29), "Жодна з 29 угод цього не містить.");
@@ -368,7 +403,14 @@ mod tests {
         assert!((EN.aid_subtitle)(2, 29).starts_with("2 of the 29 agreements include it"));
         assert_eq!((EN.aid_subtitle)(0, 29), "None of the 29 agreements includes it.");
         assert!((EN.aid_alt)("drones", 1, 0).ends_with(": 1 partner by evidence."));
-        assert!((EN.money_left_out)(1, &[]).contains("1 amount announced"));
+        assert!((EN.money_left_out)(1, &[], &[]).contains("1 amount announced"));
+        let given = ["Croatia ≈ EUR 300 m".to_string()];
+        assert_eq!(
+            (EN.money_left_out)(0, &[], &given),
+            "Not drawn: aid already given by the signing, as the agreements record it, not a commitment (Croatia ≈ EUR 300 m). All in /money."
+        );
+        assert_eq!((EN.money_each_year)(""), "each year");
+        assert_eq!((UK.money_each_year)("2024–2028"), "щороку, 2024–2028");
     }
 
     #[test]

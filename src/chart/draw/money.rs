@@ -111,12 +111,14 @@ fn draw_panel(c: &Canvas<'_>, k: &Columns, panel: &BarPanel, top: i32, row: i32)
             INK,
             HPos::Right,
         )?;
+        // An amount given each year is one year's, not a total: its
+        // "each year, …" stands out from the muted years of the others.
         c.text(
             &b.years,
             (k.years_left, baseline),
             years_size,
             Weight::Regular,
-            MUTED,
+            if b.each_year { INK } else { MUTED },
             HPos::Left,
         )?;
         // The smallest amounts still show as a sliver.
