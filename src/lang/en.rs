@@ -353,13 +353,6 @@ pub static STRINGS: Strings = Strings {
     money_nothing: "No money commitment in the dataset matches.",
 
     picture: |file, w, h, kib| format!("🖼 Picture: {file}, {w} × {h} px, {kib} KiB (`pactbot ask --out FILE.png …` saves it)"),
-    chart_title: |kind, aid| match (kind, aid) {
-        (ChartKind::Timeline, _) => "Signings over time".into(),
-        (ChartKind::Money, _) => "Money committed, by partner".into(),
-        (ChartKind::Matrix, _) => "Who pledged which kind of aid".into(),
-        (ChartKind::Aid, Some(aid)) => format!("{aid} — who pledged it"),
-        (ChartKind::Aid, None) => "Who pledged one kind of aid".into(),
-    },
     chart_about: |kind| match kind {
         ChartKind::Timeline => "The security agreements signed each month, and the running count of the Ministry of Defence's official list; an agreement outside that list is shown but not counted. A signed agreement is a commitment, not aid delivered.",
         ChartKind::Money => "The money each agreement commits, as bars by partner, military apart from other money, in euros at the ECB reference rate of the signing date. These are commitments, not deliveries; amounts cover different years and some overlap, so they are never added up. What was only announced alongside an agreement, and aid already given by the signing (not a commitment), is not drawn; an amount given each year is drawn as one year's amount and labelled so.",

@@ -370,8 +370,6 @@ pub struct Strings {
     /// Text output's line for a reply's picture: file name, size in pixels
     /// and KiB, and how to write it to a file.
     pub picture: fn(file: &str, width: u32, height: u32, kib: usize) -> String,
-    /// `/chart`'s title: what the picture shows (`aid`: the aid type's name).
-    pub chart_title: fn(kind: ChartKind, aid: Option<&str>) -> String,
     /// What the picture shows, how to read it, and its caveats.
     pub chart_about: fn(ChartKind) -> &'static str,
     /// The field that names the text answer with every source.

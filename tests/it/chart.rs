@@ -4,7 +4,9 @@
 
 use std::process::Output;
 
+use pactbot::chart::{ChartKind, ChartSpec};
 use pactbot::discord::endpoint::Options;
+use pactbot::lang::Lang;
 use pactbot::render::telegram::{check_html, CAPTION_LIMIT};
 use serde_json::{json, Value};
 
@@ -20,6 +22,14 @@ fn run_in(args: &[&str]) -> (Output, tempfile::TempDir) {
     let (mut c, dir) = pactbot(args, &[]);
     let o = c.output().expect("run pactbot");
     (o, dir)
+}
+
+/// The Ukrainian timeline picture's own title: the reply's title too.
+fn uk_timeline_title() -> String {
+    let spec = ChartSpec::of(ChartKind::Timeline);
+    pactbot::chart::chart_data(crate::support::data::embedded(), &spec, Lang::Uk)
+        .expect("the timeline is drawn")
+        .title
 }
 
 fn text(b: &[u8]) -> String {
@@ -225,11 +235,9 @@ async fn the_endpoint_defers_a_chart_then_edits_it_in_as_multipart() {
         assert_eq!(r.authorization, None, "the interaction token is enough");
         assert_eq!(r.parts[0].name, "payload_json");
         assert!(r.body.get("flags").is_none());
-        assert!(
-            r.body["embeds"][0]["title"]
-                .as_str()
-                .unwrap()
-                .contains("Підписання"),
+        assert_eq!(
+            r.body["embeds"][0]["title"].as_str(),
+            Some(uk_timeline_title().as_str()),
             "{}",
             r.body
         );
@@ -306,7 +314,10 @@ async fn telegram_sends_the_chart_as_a_photo_with_its_caption() {
     let caption = call.text_part("caption").expect("a caption");
     check_html(&caption).unwrap_or_else(|e| panic!("{e}: {caption}"));
     assert!(caption.encode_utf16().count() <= CAPTION_LIMIT, "{caption}");
-    assert!(caption.starts_with("<b>Підписання"), "{caption}");
+    assert!(
+        caption.starts_with(&format!("<b>{}</b>", uk_timeline_title())),
+        "{caption}"
+    );
     assert!(
         call.text_part("reply_parameters")
             .is_some_and(|r| r.contains("\"message_id\":10")),

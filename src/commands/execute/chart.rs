@@ -59,7 +59,8 @@ pub(super) fn chart(ctx: &Ctx<'_>, kind: ChartKind, aid: Option<&str>) -> Reply 
         _ => (s.chart_as_text_value)(&code(&text)),
     };
     let mut b = ctx
-        .reply(Status::Ok, (s.chart_title)(kind, aid.map(|a| ctx.aid_name(a))))
+        // The picture's own title, so the two always read the same.
+        .reply(Status::Ok, data.title.clone())
         .description(description)
         .field(s.chart_as_text, as_text, false);
     if !sources.is_empty() {

@@ -286,4 +286,49 @@ mod tests {
             assert_eq!(error_reply(&ds, &err, Lang::En).command, want, "{line}");
         }
     }
+
+    /// Paints a one-pixel picture: for tests of a chart's text.
+    struct Pixel;
+
+    impl Painter for Pixel {
+        fn paint(
+            &self,
+            _: &crate::chart::ChartSpec,
+            data: &crate::chart::ChartData,
+        ) -> Result<crate::reply::Image, crate::chart::ChartError> {
+            let png = crate::reply::TINY_PNG.to_vec();
+            Ok(crate::reply::Image::new("p.png", png, (1, 1), &data.alt))
+        }
+    }
+
+    #[test]
+    fn a_charts_title_is_its_pictures_title() {
+        let ds = ds();
+        for (line, spec) in [
+            (
+                "/chart kind:timeline",
+                crate::chart::ChartSpec::of(crate::chart::ChartKind::Timeline),
+            ),
+            (
+                "/chart kind:money",
+                crate::chart::ChartSpec::of(crate::chart::ChartKind::Money),
+            ),
+            (
+                "/chart kind:matrix",
+                crate::chart::ChartSpec::of(crate::chart::ChartKind::Matrix),
+            ),
+            (
+                "/chart kind:aid aid:drones",
+                crate::chart::ChartSpec::aid(AidId("drones".into())),
+            ),
+        ] {
+            let cmd = crate::commands::parse(line).expect(line);
+            for lang in Lang::ALL {
+                let r = execute_with(&ds, &cmd, lang, false, &Pixel);
+                let data = crate::chart::chart_data(&ds, &spec, lang).expect(line);
+                assert_eq!(r.status, Status::Ok, "{line}");
+                assert_eq!(r.title, data.title, "{line} in {lang:?}");
+            }
+        }
+    }
 }
