@@ -242,10 +242,13 @@ pub static EN: ChartStrings = ChartStrings {
     aid_group: |label, n| format!("{label} · {n}"),
     aid_alt: |aid, n, alongside| {
         let partners = if n == 1 { "partner" } else { "partners" };
-        let more = if alongside > 0 {
-            format!(", and {alongside} more announced alongside")
-        } else {
-            String::new()
+        // Counted as announcements, not partners: a partner may have both
+        // an agreement pledge and an announcement alongside (Norway's air
+        // defence), so "N more" partners would overcount.
+        let more = match alongside {
+            0 => String::new(),
+            1 => ", and apart, 1 announcement made alongside the agreements".to_string(),
+            n => format!(", and apart, {n} announcements made alongside the agreements"),
         };
         format!("Chart of who pledged {aid} in their security agreements with Ukraine: {n} {partners} by evidence{more}.")
     },
@@ -355,8 +358,10 @@ pub static UK: ChartStrings = ChartStrings {
     },
     aid_group: |label, n| format!("{label} · {n}"),
     aid_alt: |aid, n, alongside| {
+        // Оголошення, а не партнери: той самий партнер може мати і
+        // зобов’язання в угоді, і оголошення під час підписання.
         let more = if alongside > 0 {
-            format!("; ще {alongside} — лише оголошено під час підписання")
+            format!("; окремо — оголошення під час підписання: {alongside}")
         } else {
             String::new()
         };
@@ -391,7 +396,8 @@ mod tests {
         assert!((UK.aid_subtitle)(10, 29).starts_with("Це містять 10 з 29 угод"));
         assert_eq!((UK.aid_subtitle)(0, 29), "Жодна з 29 угод цього не містить.");
         assert!((UK.aid_alt)("дрони", 1, 0).contains("— 1 партнер за силою доказів."));
-        assert!((UK.aid_alt)("дрони", 3, 2).contains("3 партнери за силою доказів; ще 2"));
+        assert!((UK.aid_alt)("дрони", 3, 2)
+            .contains("3 партнери за силою доказів; окремо — оголошення під час підписання: 2."));
         assert!((UK.matrix_alt)(29, 22).contains("29 партнерів і 22 види допомоги"));
         assert!((UK.money_alt)(1, 1).contains("1 грошове зобов’язання 1 партнера"));
         assert!((UK.timeline_alt)(21, "", 20).contains("21 безпекова угода"));
@@ -403,6 +409,10 @@ mod tests {
         assert!((EN.aid_subtitle)(2, 29).starts_with("2 of the 29 agreements include it"));
         assert_eq!((EN.aid_subtitle)(0, 29), "None of the 29 agreements includes it.");
         assert!((EN.aid_alt)("drones", 1, 0).ends_with(": 1 partner by evidence."));
+        assert!((EN.aid_alt)("drones", 6, 1)
+            .ends_with("6 partners by evidence, and apart, 1 announcement made alongside the agreements."));
+        assert!((EN.aid_alt)("air defence", 10, 3)
+            .ends_with("and apart, 3 announcements made alongside the agreements."));
         assert!((EN.money_left_out)(1, &[], &[]).contains("1 amount announced"));
         let given = ["Croatia ≈ EUR 300 m".to_string()];
         assert_eq!(
