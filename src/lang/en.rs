@@ -354,7 +354,7 @@ pub static STRINGS: Strings = Strings {
 
     picture: |file, w, h, kib| format!("🖼 Picture: {file}, {w} × {h} px, {kib} KiB (`pactbot ask --out FILE.png …` saves it)"),
     chart_about: |kind| match kind {
-        ChartKind::Timeline => "The security agreements signed each month, and the running count of the Ministry of Defence's official list; an agreement outside that list is shown but not counted. A signed agreement is a commitment, not aid delivered.",
+        ChartKind::Timeline => "Bars: how many agreements were signed in each month; line: the running count of the Ministry of Defence's official list (an agreement outside that list has a bar of its own colour but is not counted). A signed agreement is a commitment, not aid delivered.",
         ChartKind::Money => "The money each agreement commits, as bars by partner, military apart from other money, in euros at the ECB reference rate of the signing date. These are commitments, not deliveries; amounts cover different years and some overlap, so they are never added up. What was only announced alongside an agreement, and aid already given by the signing (not a commitment), is not drawn; an amount given each year is drawn as one year's amount and labelled so.",
         ChartKind::Matrix => "Partners in rows, kinds of aid in columns: a filled mark is a pledge in the agreement, its colour the strength of the evidence; a ring is one only announced alongside the agreement, not in it. Commitments, not deliveries.",
         ChartKind::Aid => "The partners whose agreement includes this kind of aid, grouped by the strength of the evidence (agreement text, official summary, press report), and apart those that only announced it alongside their agreement. Commitments, not deliveries.",

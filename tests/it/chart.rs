@@ -532,3 +532,35 @@ async fn a_question_for_a_chart_in_a_mention_is_answered_with_the_picture() {
     assert_picture_message("mention", &r.body, &r, "en");
     bot.stop().await;
 }
+
+/// A chart reply's description tells how to read the picture; it must not
+/// open by repeating the title above it (the timeline's once began with the
+/// title's own words, «Безпекові угоди, підписані щомісяця, …»).
+#[test]
+fn a_chart_description_does_not_repeat_its_title() {
+    let ds = crate::support::data::embedded();
+    for lang in Lang::ALL {
+        for line in [
+            "/chart kind:timeline",
+            "/chart kind:money",
+            "/chart kind:matrix",
+            "/chart kind:aid aid:drones",
+        ] {
+            let reply = pactbot::answer(ds, line, lang);
+            let words = |s: &str| -> Vec<String> {
+                s.split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .take(3)
+                    .map(str::to_lowercase)
+                    .collect()
+            };
+            let (title, description) = (words(&reply.title), words(&reply.description));
+            assert_eq!(title.len(), 3, "{line} {lang:?}: {}", reply.title);
+            assert_ne!(
+                title, description,
+                "{line} {lang:?}: the description repeats the title: {}",
+                reply.description
+            );
+        }
+    }
+}
