@@ -131,7 +131,17 @@ pub fn decide(ds: &Dataset, r: &Reading) -> Decision {
         // "Which Baltic country pledged the most" may mean money or aid, so
         // "the most" alone reads as money only without a group.
         let most = r.has(Cue::Most) && r.has(Cue::Who) && !r.has(Cue::Count) && n.groups.is_empty();
-        if r.has(Cue::Money) || most {
+        // "how much did the Nordics commit in 2024", "скільки пообіцяли
+        // скандинави": a group and "how much" ask for its money; "скільки"
+        // (how many, how much) only with a pledge verb and no "countries"
+        // or "signed", which would ask for a count.
+        let group_much = !n.groups.is_empty()
+            && (r.has(Cue::Much)
+                || (r.has(Cue::Count)
+                    && r.has(Cue::Pledge)
+                    && !r.has(Cue::Countries)
+                    && !r.has(Cue::Signed)));
+        if r.has(Cue::Money) || most || group_much {
             let group = n.groups.first().map(|&g| ds.groups[usize::from(g)].id.clone());
             return Decision::One(Intent::Money {
                 group,
