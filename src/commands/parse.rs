@@ -106,20 +106,33 @@ fn positional(spec: &'static CommandSpec, text: &str) -> Result<Vec<(&'static st
     let required: Vec<_> = spec.options.iter().filter(|o| o.required).collect();
     match required.as_slice() {
         [] => {
-            // A bare year ("/timeline 2025") fills `year:` where the command
-            // has one (no page number is a year: pages stop at MAX_PAGE);
-            // any other bare value is a page.
+            // A bare year ("/timeline 2025", "/money nordic 2025") fills
+            // `year:` where the command has one (no page number is a year:
+            // pages stop at MAX_PAGE); other words name the group where
+            // the command has one ("/money nordic"), else they are a page.
             let of = |k: OptionKind| spec.options.iter().find(|o| o.kind == k);
-            match of(OptionKind::Year)
-                .filter(|_| is_year(text))
-                .or(of(OptionKind::Page))
-            {
-                Some(o) => Ok(vec![(o.name, text.to_string())]),
-                None => Err(CommandError::UnexpectedText {
-                    command: spec.kind,
-                    usage: spec.usage(),
-                }),
+            let mut out = Vec::new();
+            let mut words = Vec::new();
+            for w in text.split_whitespace() {
+                match of(OptionKind::Year).filter(|_| is_year(w) && out.is_empty()) {
+                    Some(o) => out.push((o.name, w.to_string())),
+                    None => words.push(w),
+                }
             }
+            if !words.is_empty() {
+                let rest = words.join(" ");
+                let number = rest.parse::<u64>().is_ok();
+                match of(OptionKind::Group).filter(|_| !number).or(of(OptionKind::Page)) {
+                    Some(o) => out.push((o.name, rest)),
+                    None => {
+                        return Err(CommandError::UnexpectedText {
+                            command: spec.kind,
+                            usage: spec.usage(),
+                        })
+                    }
+                }
+            }
+            Ok(out)
         }
         [one] if one.kind == OptionKind::ChartKind => Ok(chart_kind_first(spec, one, text)),
         [one] => Ok(vec![(one.name, text.to_string())]),
@@ -246,6 +259,23 @@ mod tests {
                 group: None,
                 year: Some(2024),
                 page: 1
+            }
+        );
+        // Bare words name the group, a bare year its year, in any order.
+        let nordic_2025 = Command::Money {
+            group: Some("nordic".into()),
+            year: Some(2025),
+            page: 1,
+        };
+        assert_eq!(ok("/money nordic 2025"), nordic_2025);
+        assert_eq!(ok("/money 2025 nordic"), nordic_2025);
+        assert_eq!(ok("/money nordic year:2025"), nordic_2025);
+        assert_eq!(
+            ok("/money 2"),
+            Command::Money {
+                group: None,
+                year: None,
+                page: 2
             }
         );
         // "country:" inside a word is not an option.
