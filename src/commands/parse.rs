@@ -48,6 +48,32 @@ fn markers(spec: &CommandSpec, rest: &str) -> Vec<(usize, usize, &'static str)> 
     found
 }
 
+/// An option of another command written as `name:` at a word's start
+/// ("/chart kind:money year:2024"): without this it would run into the
+/// value before it and be reported as a bad value of that option. Commands
+/// that take free text (`/search`, `/ask`) keep every word as their text.
+fn foreign_option(spec: &CommandSpec, rest: &str) -> Option<String> {
+    if spec.options.iter().any(|o| o.kind == OptionKind::Text) {
+        return None;
+    }
+    let names = table::COMMANDS
+        .iter()
+        .flat_map(|c| c.options)
+        .filter(|o| spec.option(o.name).is_none())
+        .flat_map(|o| [o.name, o.name_uk]);
+    for n in names {
+        for (i, _) in rest.char_indices() {
+            let at_word_start = i == 0 || rest[..i].ends_with(char::is_whitespace);
+            if at_word_start
+                && prefix_len_ignoring_case(&rest[i..], n).is_some_and(|len| rest[i + len..].starts_with(':'))
+            {
+                return Some(n.to_string());
+            }
+        }
+    }
+    None
+}
+
 /// If `s` starts with `lower` (lower case) in any case, the length in bytes
 /// of that start of `s`. Compares character by character: offsets into a
 /// lower-cased copy of `s` don't line up with `s` itself, since lower-casing
@@ -80,6 +106,13 @@ fn split_options(
     rest: &str,
 ) -> Result<Vec<(&'static str, String)>, CommandError> {
     let marks = markers(spec, rest);
+    if let Some(option) = foreign_option(spec, rest) {
+        return Err(CommandError::UnknownOption {
+            command: spec.kind,
+            option,
+            usage: spec.usage(),
+        });
+    }
     let mut args: Vec<(&'static str, String)> = Vec::new();
     let head_end = marks.first().map_or(rest.len(), |m| m.0);
     let head = rest[..head_end].trim();
@@ -338,6 +371,29 @@ mod tests {
                 kind: ChartKind::Money,
                 aid: Some(_)
             })
+        ));
+    }
+
+    #[test]
+    fn an_option_of_another_command_is_named_as_not_taken() {
+        for line in [
+            "/chart kind:money year:2024",
+            "/chart year:2024 kind:money",
+            "/графік вид:гроші рік:2024",
+        ] {
+            assert!(
+                matches!(
+                    parse(line),
+                    Err(CommandError::UnknownOption { ref option, .. }) if option == "year" || option == "рік"
+                ),
+                "{line}: {:?}",
+                parse(line)
+            );
+        }
+        // Free text keeps such words as text.
+        assert!(matches!(
+            parse("/search query:year:2024"),
+            Ok(Command::Search { .. })
         ));
     }
 
