@@ -102,7 +102,8 @@ pub fn decide(ds: &Dataset, r: &Reading) -> Decision {
             _ => Decision::None,
         };
     }
-    if r.has(Cue::Chart) {
+    // "show the matrix", «покажи матрицю»: the matrix is only a chart.
+    if r.has(Cue::Chart) || r.has(Cue::Matrix) {
         return chart(ds, &n, &topic, r);
     }
     if topic.len() > 1 {
@@ -224,6 +225,7 @@ fn chart(ds: &Dataset, n: &Named, topic: &[Topic], r: &Reading) -> Decision {
     match topic {
         [t] => Decision::One(aid(t)),
         [_, _, ..] => Decision::Choose(topic.iter().map(aid).collect()),
+        [] if r.has(Cue::Matrix) => Decision::One(of(ChartKind::Matrix)),
         [] if r.has(Cue::Money) || r.has(Cue::Most) || r.has(Cue::Much) => {
             Decision::One(of(ChartKind::Money))
         }

@@ -48,6 +48,8 @@ pub enum Cue {
     Timeline,
     /// chart, graph, diagram, графік, діаграма, график, wykres: a picture.
     Chart,
+    /// matrix, матриця, матрица, macierz: the partners × aid chart.
+    Matrix,
     /// security guarantees, the G7 declaration: what `/about` explains.
     About,
     /// Ukraine and Kyiv: the other side of every agreement, never a partner.
@@ -162,6 +164,7 @@ pub static KEYWORDS: &[Keyword] = &[
     w("chart", Chart), w("charts", Chart), w("graph", Chart), w("graphs", Chart), w("plot", Chart),
     p("diagram", Chart), p("visualis", Chart), p("visualiz", Chart), p("infographic", Chart),
     p("график", Chart), p("диаграм", Chart), p("инфографик", Chart), p("wykres", Chart),
+    w("matrix", Matrix), p("матриц", Matrix), p("macierz", Matrix),
     w("chronologia", Timeline),
     // Ukraine
     p("ukrain", Ukraine), p("украин", Ukraine), w("kyiv", Ukraine), w("kiev", Ukraine), w("київ", Ukraine),
