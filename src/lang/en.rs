@@ -363,6 +363,7 @@ pub static STRINGS: Strings = Strings {
     chart_as_text_value: |command| format!("{command} gives the same figures as text, each with its source."),
     chart_as_text_matrix: |pledged, agreement| format!("Each column as text, with its sources: {pledged}; each row: {agreement}."),
     chart_needs_aid: |kind, example| format!("{kind} draws one kind of aid: name it, for example {example}."),
+    chart_system_widened: |system, aid, pledged| format!("There is no chart of one system: this one shows every partner that pledged {}, whether or not its pledge names the {system}. Who names the {system}: {pledged}.", aid.to_lowercase()),
     chart_takes_no_aid: |kind, aid_kind| format!("{kind} draws every partner and takes no aid type; for one kind of aid use {aid_kind}."),
     chart_failed: |error, text| format!("The chart could not be drawn ({error}). The same figures as text: {text}."),
 };

@@ -381,6 +381,9 @@ pub struct Strings {
     pub chart_needs_aid: fn(kind_md: &str, example_md: &str) -> String,
     /// `aid:` with a kind that draws every partner.
     pub chart_takes_no_aid: fn(kind_md: &str, aid_kind_md: &str) -> String,
+    /// `kind:aid` with a system named ("F-16"): the picture is of its whole
+    /// kind of aid, and `/pledged` lists who names the system.
+    pub chart_system_widened: fn(system: &str, aid_name: &str, pledged_md: &str) -> String,
     /// The chart could not be drawn.
     pub chart_failed: fn(error: &str, text_md: &str) -> String,
 }

@@ -385,6 +385,7 @@ pub static STRINGS: Strings = Strings {
     chart_as_text_value: |command| format!("{command} показує ті самі дані текстом, кожне з джерелом."),
     chart_as_text_matrix: |pledged, agreement| format!("Кожен стовпець текстом, з джерелами: {pledged}; кожен рядок: {agreement}."),
     chart_needs_aid: |kind, example| format!("{kind} показує один вид допомоги: назвіть його, наприклад {example}."),
+    chart_system_widened: |system, aid, pledged| format!("Окремої системи графік не показує: тут усі партнери, що пообіцяли напрям «{aid}», навіть якщо {system} вони не називають. Хто саме називає {system}: {pledged}."),
     chart_takes_no_aid: |kind, aid_kind| format!("{kind} показує всіх партнерів і не приймає виду допомоги; для одного виду допомоги — {aid_kind}."),
     chart_failed: |error, text| format!("Не вдалося намалювати графік ({error}). Ті самі дані текстом: {text}."),
 };

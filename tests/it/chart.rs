@@ -564,3 +564,26 @@ fn a_chart_description_does_not_repeat_its_title() {
         }
     }
 }
+
+/// A chart asked for one system draws its whole kind of aid; the reply
+/// says so and names the text answer for the system itself, so "chart of
+/// F-16" is not read as every partner in it pledging F-16s.
+#[test]
+fn a_chart_of_a_system_says_it_draws_the_whole_kind() {
+    let ds = crate::support::data::embedded();
+    for lang in Lang::ALL {
+        let reply = pactbot::answer(ds, "/chart kind:aid aid:F-16", lang);
+        assert_eq!(reply.status, pactbot::reply::Status::Ok);
+        assert!(
+            reply.description.contains("`/pledged aid:F-16`"),
+            "{lang:?}: {}",
+            reply.description
+        );
+        let kind = pactbot::answer(ds, "/chart kind:aid aid:combat aircraft", lang);
+        assert!(
+            !kind.description.contains("/pledged aid:"),
+            "{lang:?}: {}",
+            kind.description
+        );
+    }
+}

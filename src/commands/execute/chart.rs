@@ -4,7 +4,7 @@
 
 use super::format::{bare_link, code, link};
 use super::resolve;
-use super::views::{AidRef, ErrorView};
+use super::views::{aid_name, AidRef, ErrorView};
 use super::Ctx;
 use crate::chart::{ChartData, ChartError, ChartKind, ChartSpec};
 use crate::dataset::AidType;
@@ -14,6 +14,7 @@ use crate::reply::{Image, Reply, Status};
 pub(super) fn chart(ctx: &Ctx<'_>, kind: ChartKind, aid: Option<&str>) -> Reply {
     let s = ctx.s;
     let kind_md = |k: ChartKind| code(format!("kind:{}", k.as_str()));
+    let mut widened = None;
     let (aid, note) = match (kind, aid) {
         (ChartKind::Aid, None) => {
             return usage(
@@ -26,7 +27,18 @@ pub(super) fn chart(ctx: &Ctx<'_>, kind: ChartKind, aid: Option<&str>) -> Reply 
             let system = crate::question::system_named(ctx.ds, typed);
             let typed = system.map_or(typed, |s| s.aid.as_str());
             match resolve::aid(ctx, typed) {
-                Ok((a, note)) => (Some(a), note),
+                Ok((a, note)) => {
+                    // The picture is of the whole kind: say so, lest "chart
+                    // of F-16" read as thirteen partners pledging F-16s.
+                    widened = system.map(|sys| {
+                        (s.chart_system_widened)(
+                            &sys.name,
+                            aid_name(ctx.lang, a),
+                            &code(format!("/pledged aid:{}", sys.name)),
+                        )
+                    });
+                    (Some(a), note)
+                }
                 Err(r) => return *r,
             }
         }
@@ -52,6 +64,9 @@ pub(super) fn chart(ctx: &Ctx<'_>, kind: ChartKind, aid: Option<&str>) -> Reply 
     let mut description = (s.chart_about)(kind).to_string();
     if let Some(n) = note {
         description = format!("{n}\n\n{description}");
+    }
+    if let Some(w) = widened {
+        description = format!("{w}\n\n{description}");
     }
     let sources = sources(ctx, kind);
     let as_text = match kind {

@@ -25,7 +25,7 @@ pub(super) struct AidRef<'a> {
     name_uk: Option<&'a str>,
 }
 
-fn aid_name(lang: Lang, a: &AidType) -> &str {
+pub(super) fn aid_name(lang: Lang, a: &AidType) -> &str {
     match lang {
         Lang::En => &a.en,
         Lang::Uk => &a.uk,
