@@ -49,12 +49,25 @@ fn markers(spec: &CommandSpec, rest: &str) -> Vec<(usize, usize, &'static str)> 
 }
 
 /// An option of another command written as `name:` at a word's start
-/// ("/chart kind:money year:2024"): without this it would run into the
+/// ("/chart kind:money year:2024"), or a one-letter slip in one of this
+/// command's ("/money grup:nordic"): without this it would run into the
 /// value before it and be reported as a bad value of that option. Commands
 /// that take free text (`/search`, `/ask`) keep every word as their text.
 fn foreign_option(spec: &CommandSpec, rest: &str) -> Option<String> {
     if spec.options.iter().any(|o| o.kind == OptionKind::Text) {
         return None;
+    }
+    let own = || spec.options.iter().flat_map(|o| [o.name, o.name_uk]);
+    for word in rest.split_whitespace() {
+        let Some((name, _)) = word.split_once(':') else {
+            continue;
+        };
+        let name = name.to_lowercase();
+        let slip = |o: &str| name.chars().count() >= 3 && strsim::osa_distance(&name, o) == 1;
+        if name.chars().all(char::is_alphabetic) && !own().any(|o| o == name) && own().any(slip) {
+            // Letters only: nothing in it can break the reply's Markdown.
+            return Some(name);
+        }
     }
     let names = table::COMMANDS
         .iter()
@@ -390,6 +403,15 @@ mod tests {
                 parse(line)
             );
         }
+        // A one-letter slip in an option's name is named, not read as a value.
+        assert!(matches!(
+            parse("/money grup:nordic"),
+            Err(CommandError::UnknownOption { ref option, .. }) if option == "grup"
+        ));
+        assert!(matches!(
+            parse("/timeline yaer:2024"),
+            Err(CommandError::UnknownOption { ref option, .. }) if option == "yaer"
+        ));
         // Free text keeps such words as text.
         assert!(matches!(
             parse("/search query:year:2024"),
