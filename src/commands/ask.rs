@@ -77,6 +77,10 @@ pub(super) fn understood(ds: &Dataset, text: &str, i: &Interpretation, lang: Lan
         note.push_str(". ");
         note.push_str(strings.pledges_not_deliveries);
     }
+    if let Some(year) = i.unused_year {
+        note.push_str(if note.ends_with('.') { " " } else { ". " });
+        note.push_str(&(strings.year_not_used)(year));
+    }
     reply.description = clip(&format!("{note}\n{}", reply.description), limits::DESCRIPTION);
     if let Some(data) = reply.data.as_mut() {
         insert(

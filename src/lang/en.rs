@@ -132,6 +132,7 @@ pub static STRINGS: Strings = Strings {
     see_also_text: |timeline, search| format!("{timeline} lists every agreement; {search} takes any question."),
     quote: |t| format!("“{t}”"),
 
+    year_not_used: |year| format!("The year {year} is not used: this answer covers every year."),
     understood_as: |line| format!("Understood as {line}"),
     pledges_not_deliveries: "The data holds what the agreements pledge, not deliveries.",
     not_understood_title: "Not understood",

@@ -200,6 +200,9 @@ pub struct Strings {
     /// After [`Strings::understood_as`] when the question asks about
     /// deliveries: the data holds pledges.
     pub pledges_not_deliveries: &'static str,
+    /// After [`Strings::understood_as`] when the question names a year the
+    /// command cannot filter by.
+    pub year_not_used: fn(year: i32) -> String,
     pub not_understood_title: &'static str,
     /// "pactbot did not understand “…”." (`quoted_md` from [`Strings::quote`]).
     pub not_understood: fn(quoted_md: &str) -> String,

@@ -148,6 +148,7 @@ pub static STRINGS: Strings = Strings {
     see_also_text: |timeline, search| format!("{timeline} перелічує всі угоди; {search} відповідає на будь-яке запитання."),
     quote: |t| format!("«{t}»"),
 
+    year_not_used: |year| format!("{year} рік не враховано: відповідь охоплює всі роки."),
     understood_as: |line| format!("Зрозуміло як {line}"),
     pledges_not_deliveries: "Дані містять зобов’язання з угод, а не поставки.",
     not_understood_title: "Не зрозуміло",

@@ -139,6 +139,10 @@ pub struct Interpretation {
     pub language: Language,
     /// The question asks about deliveries; the data holds pledges.
     pub about_deliveries: bool,
+    /// A year the question names that the command cannot filter by ("who
+    /// pledged F-16s in 2024": `/pledged` lists every pledge), so the
+    /// answer says it was not used rather than seem to honour it.
+    pub unused_year: Option<i32>,
 }
 
 /// What kind of thing a question named.
@@ -211,6 +215,15 @@ pub fn interpret(ds: &Dataset, text: &str) -> Result<Interpretation, NotUndersto
     let reading = read::read(ds, ds.lexicon(), text);
     let about_deliveries = reading.has(words::Cue::Deliver);
     let wrap = |intent: Intent| Interpretation {
+        unused_year: reading.year.filter(|_| {
+            matches!(
+                intent,
+                Intent::Pledged { .. }
+                    | Intent::PledgeOf { .. }
+                    | Intent::Compare { .. }
+                    | Intent::Chart { .. }
+            )
+        }),
         line: intent.to_line(),
         intent,
         language,

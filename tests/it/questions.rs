@@ -321,3 +321,27 @@ fn which_one_did_you_mean_comes_with_buttons_that_answer_the_choice() {
     let lines: Vec<&str> = r.choices.iter().map(|c| c.value.as_str()).collect();
     assert_eq!(lines, ["/agreement country:KP", "/agreement country:KR"]);
 }
+
+/// A year the answer cannot filter by is said to be unused, so "who
+/// pledged F-16s in 2024" does not read as pledges of 2024 only; a year
+/// the command takes is not flagged.
+#[test]
+fn a_year_the_command_cannot_filter_by_is_said_to_be_unused() {
+    let (ok, text) = ask(&["хто обіцяв F-16 у 2024"]);
+    assert!(ok, "{text}");
+    assert!(
+        text.contains("Зрозуміло як `/pledged aid:F-16`. 2024 рік не враховано"),
+        "{text}"
+    );
+    let (ok, text) = ask(&["did Germany pledge air defence in 2024"]);
+    assert!(ok, "{text}");
+    assert!(text.contains("The year 2024 is not used"), "{text}");
+    for q in [
+        "which countries signed in 2024",
+        "how much did the Nordics commit in 2024",
+    ] {
+        let (ok, text) = ask(&[q]);
+        assert!(ok, "{text}");
+        assert!(!text.contains("is not used"), "{q}: {text}");
+    }
+}
