@@ -138,6 +138,14 @@ fn split_options(
         positional.retain(|(n, _)| !args.iter().any(|(a, _)| a == n));
         args.splice(0..0, positional);
     }
+    // "/chart aid:drones": an aid type alone can only be drawn as kind:aid.
+    let of = |k: OptionKind| spec.options.iter().find(|o| o.kind == k);
+    if let (Some(kind), Some(aid)) = (of(OptionKind::ChartKind), of(OptionKind::Aid)) {
+        let has = |name: &str| args.iter().any(|(n, _)| *n == name);
+        if has(aid.name) && !has(kind.name) {
+            args.push((kind.name, crate::chart::ChartKind::Aid.as_str().to_string()));
+        }
+    }
     Ok(args)
 }
 
@@ -373,6 +381,9 @@ mod tests {
         );
         assert_eq!(ok("/графік допомога ППО"), chart(ChartKind::Aid, Some("ППО")));
         assert_eq!(ok("/chart aid aid:drones"), chart(ChartKind::Aid, Some("drones")));
+        // An aid type alone is kind:aid.
+        assert_eq!(ok("/chart aid:drones"), chart(ChartKind::Aid, Some("drones")));
+        assert_eq!(ok("/графік допомога:ППО"), chart(ChartKind::Aid, Some("ППО")));
         // Not a kind followed by an aid type: all of it is the (bad) kind.
         assert!(matches!(
             parse("/chart air defence"),
