@@ -68,10 +68,37 @@ pub enum CommandError {
     BadValue {
         command: CommandKind,
         option: &'static str,
-        reason: String,
+        reason: BadValueReason,
     },
     #[error("`/{}` takes no input. Usage: `{usage}`", command.name())]
     UnexpectedText { command: CommandKind, usage: String },
+}
+
+/// Why a value was refused: typed, so each language words it itself (the
+/// English wording is the `Display`; Ukrainian is in `lang::uk_errors`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BadValueReason {
+    #[error("a page is a number from 1 to {}", table::MAX_PAGE)]
+    NotAPage,
+    #[error("a year from {} to {}", table::MIN_YEAR, table::MAX_YEAR)]
+    NotAYear,
+    #[error("too long ({chars} characters; at most {})", table::MAX_TEXT)]
+    TooLong { chars: usize },
+    /// `given` is already made safe for a code span.
+    #[error("there is no chart kind `{given}`.{} The kinds are {}.", nearest.map(|k| format!(" Did you mean `{}`?", k.as_str())).unwrap_or_default(), chart_kinds_md())]
+    UnknownChartKind {
+        given: String,
+        nearest: Option<ChartKind>,
+    },
+}
+
+/// Every chart kind as code spans: "`timeline`, `money`, …".
+pub fn chart_kinds_md() -> String {
+    ChartKind::ALL
+        .iter()
+        .map(|k| format!("`{}`", k.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl CommandError {
@@ -229,12 +256,12 @@ fn check(spec: &CommandSpec, opt: &'static OptionSpec, arg: Arg) -> Result<Optio
     let bad_page = || CommandError::BadValue {
         command: spec.kind,
         option: opt.name,
-        reason: format!("a page is a number from 1 to {}", table::MAX_PAGE),
+        reason: BadValueReason::NotAPage,
     };
     let bad_year = || CommandError::BadValue {
         command: spec.kind,
         option: opt.name,
-        reason: format!("a year from {} to {}", table::MIN_YEAR, table::MAX_YEAR),
+        reason: BadValueReason::NotAYear,
     };
     let text = match arg {
         Arg::Integer(n) if opt.kind == OptionKind::Page => {
@@ -252,7 +279,7 @@ fn check(spec: &CommandSpec, opt: &'static OptionSpec, arg: Arg) -> Result<Optio
         return Err(CommandError::BadValue {
             command: spec.kind,
             option: opt.name,
-            reason: format!("too long ({n} characters; at most {})", table::MAX_TEXT),
+            reason: BadValueReason::TooLong { chars: n },
         });
     }
     if text.is_empty() {
@@ -291,27 +318,20 @@ fn check(spec: &CommandSpec, opt: &'static OptionSpec, arg: Arg) -> Result<Optio
     }
 }
 
-/// Names the kind that is not one, the nearest if it is close, and every kind.
-fn unknown_chart_kind(typed: &str) -> String {
-    let kinds: Vec<&str> = ChartKind::ALL.iter().map(|k| k.as_str()).collect();
+/// Names the kind that is not one and the nearest if it is close.
+fn unknown_chart_kind(typed: &str) -> BadValueReason {
     let lower = typed.to_lowercase();
-    let near = kinds
+    let nearest = ChartKind::ALL
         .iter()
-        .map(|k| (strsim::osa_distance(&lower, k), *k))
+        .map(|k| (strsim::osa_distance(&lower, k.as_str()), *k))
         // One slip in a short word, two in a longer one ("pie" is not "aid").
-        .filter(|(d, k)| *d <= if k.len() <= 4 { 1 } else { 2 })
+        .filter(|(d, k)| *d <= if k.as_str().len() <= 4 { 1 } else { 2 })
         .min_by_key(|(d, _)| *d)
-        .map(|(_, k)| format!(" Did you mean `{k}`?"))
-        .unwrap_or_default();
-    format!(
-        "there is no chart kind `{}`.{near} The kinds are {}.",
-        reply_safe(typed),
-        kinds
-            .iter()
-            .map(|k| format!("`{k}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    )
+        .map(|(_, k)| k);
+    BadValueReason::UnknownChartKind {
+        given: reply_safe(typed),
+        nearest,
+    }
 }
 
 fn page_number(n: i64) -> Option<usize> {

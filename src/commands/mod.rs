@@ -15,7 +15,7 @@ pub mod table;
 pub use ask::answer_question;
 pub use autocomplete::autocomplete;
 pub use execute::{error_reply, execute, execute_json, execute_with, Fresh, Painter};
-pub use invocation::{Arg, CommandError, Invocation, Value};
+pub use invocation::{chart_kinds_md, Arg, BadValueReason, CommandError, Invocation, Value};
 pub use parse::parse;
 pub use table::{CommandKind, CommandSpec, OptionKind, OptionSpec, COMMANDS};
 
@@ -338,6 +338,7 @@ mod tests {
                 reason,
                 ..
             }) => {
+                let reason = reason.to_string();
                 assert!(reason.contains("`timelin`"), "{reason}");
                 assert!(reason.contains("Did you mean `timeline`?"), "{reason}");
                 for k in ChartKind::ALL {

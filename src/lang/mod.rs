@@ -11,6 +11,7 @@
 pub mod chart;
 mod en;
 mod uk;
+mod uk_errors;
 
 pub use en::STRINGS as EN;
 pub use uk::STRINGS as UK;

@@ -123,7 +123,7 @@ pub static STRINGS: Strings = Strings {
 
     error_title: "Команда не спрацювала",
     error_help: |help| format!("Наберіть {help}, щоб побачити всі команди."),
-    command_error: |e| e.to_string(),
+    command_error: super::uk_errors::command_error,
     match_note: |stage, typed, name| {
         let how = match stage {
             MatchStage::Prefix => "— початок назви",

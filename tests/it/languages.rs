@@ -264,3 +264,53 @@ fn every_agreement_card_is_short_in_both_languages() {
     assert!(longest.0 > 300, "cards measured: {longest:?}");
     eprintln!("longest card: {} characters, {}", longest.0, longest.1);
 }
+
+/// ASCII words of four letters or more outside code spans: an English
+/// sentence in a Ukrainian line (names typed in code spans are allowed).
+fn english_words(text: &str) -> Vec<&str> {
+    text.split('`')
+        .step_by(2)
+        .flat_map(|prose| prose.split(|c: char| !c.is_ascii_alphabetic()))
+        .filter(|w| w.len() >= 4)
+        .collect()
+}
+
+/// A command that cannot be understood is explained in Ukrainian: every
+/// kind of error, through the same path a chat message takes.
+#[test]
+fn command_errors_are_ukrainian() {
+    let ds = Dataset::embedded().unwrap();
+    let long = format!("/search query:{}", "дрони ".repeat(60));
+    let lines = [
+        "",
+        "/plegded drones",
+        "/weather",
+        "/chart kind:money year:2024",
+        "/compare Germany",
+        "/timeline year:2024 year:2025",
+        "/chart kind:timelin",
+        "/chart kind:pie",
+        "/stats page:0",
+        "/timeline year:1990",
+        "/stats everything",
+        long.as_str(),
+    ];
+    for line in lines {
+        let uk = pactbot::answer_json(&ds, line, Lang::Uk);
+        let en = pactbot::answer_json(&ds, line, Lang::En);
+        assert_eq!(
+            uk.status,
+            pactbot::reply::Status::Error,
+            "{line:?} is not an error"
+        );
+        let (uk, en) = (render::json::render(&uk), render::json::render(&en));
+        let (uk, en) = (uk["error"].as_str().unwrap(), en["error"].as_str().unwrap());
+        assert!(
+            english_words(uk).is_empty(),
+            "{line:?}: {uk:?} has English {:?}",
+            english_words(uk)
+        );
+        // The same check finds the English wording, so it can fail.
+        assert!(!english_words(en).is_empty(), "{line:?}: {en:?}");
+    }
+}

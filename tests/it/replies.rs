@@ -70,6 +70,9 @@ const CASES: &[(&str, &str)] = &[
     ("question_choose", "/ask question:air defence and demining"),
     ("error_unknown_command", "/plegded drones"),
     ("error_missing_option", "/compare Germany"),
+    ("error_unknown_option", "/chart kind:money year:2024"),
+    ("error_bad_year", "/timeline year:1990"),
+    ("error_repeated_option", "/timeline year:2024 year:2025"),
 ];
 
 #[test]
