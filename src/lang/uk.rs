@@ -270,7 +270,7 @@ pub static STRINGS: Strings = Strings {
     ),
     system_aid_pledged: |aid| format!("Напрям «{aid}» в угоді є, але цієї системи не названо:"),
     system_aid_absent: |aid| format!("Напряму «{aid}» в угоді теж немає."),
-    system_elsewhere: |pledged| format!("{pledged} — усі партнери, чиї зобов’язання її згадують."),
+    system_elsewhere: |pledged| format!("{pledged} — усі партнери, чиї зобов’язання згадують цю систему."),
 
     compare_title: |flag_a, a, flag_b, b| format!("{flag_a} {a} і {flag_b} {b}"),
     compare_same: |p| format!("Обидві сторони — {p}: порівнювати нічого."),

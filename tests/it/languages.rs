@@ -222,6 +222,14 @@ fn a_ukrainian_search_is_answered_in_ukrainian() {
     );
     let t = text("/search query:чи обіцяла Норвегія F-16");
     assert!(t.contains("Норвегія: пункти угоди, що згадують **F-16**"), "{t}");
+    // The `/pledged` hint names the system again rather than a pronoun whose
+    // gender would disagree with the one used for the system above.
+    let hint = "усі партнери, чиї зобов’язання згадують цю систему.";
+    assert!(t.contains(&format!("`/pledged aid:F-16` — {hint}")), "{t}");
+    let t = text("/search query:чи обіцяла Франція Міраж");
+    assert!(t.contains("пообіцяно **Mirage**, — його не згадує"), "{t}");
+    assert!(t.contains(&format!("`/pledged aid:Mirage` — {hint}")), "{t}");
+    assert!(!t.contains("її згадують"), "{t}");
     let t = text("/search query:Japan drones");
     assert!(t.contains("🇯🇵 Japan — Drones"), "{t}");
 }
