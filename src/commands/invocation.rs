@@ -53,11 +53,14 @@ pub enum CommandError {
         option: String,
         usage: String,
     },
-    #[error("`/{}` needs `{option}`. Usage: `{usage}`", command.name())]
+    #[error("`/{}` needs `{option}`. Usage: `{usage}`{}", command.name(), if *pair { format!(" or `/{} A vs B`", command.name()) } else { String::new() })]
     MissingOption {
         command: CommandKind,
         option: &'static str,
         usage: String,
+        /// The command also takes its two values as free text ("A vs B"):
+        /// each language words that alternative itself, outside the usage.
+        pair: bool,
     },
     #[error("`{option}` was given twice.")]
     RepeatedOption {
@@ -149,6 +152,7 @@ impl Invocation {
                     command: spec.kind,
                     option: o.name,
                     usage: spec.usage(),
+                    pair: false,
                 });
             }
         }
@@ -193,6 +197,7 @@ impl Invocation {
                 command: self.spec.kind,
                 option: "kind",
                 usage: self.spec.usage(),
+                pair: false,
             })
     }
 
@@ -288,6 +293,7 @@ fn check(spec: &CommandSpec, opt: &'static OptionSpec, arg: Arg) -> Result<Optio
                 command: spec.kind,
                 option: opt.name,
                 usage: spec.usage(),
+                pair: false,
             });
         }
         return Ok(None);

@@ -194,8 +194,8 @@ fn positional(spec: &'static CommandSpec, text: &str) -> Result<Vec<(&'static st
             let (a, b) = split_pair(text).ok_or_else(|| CommandError::MissingOption {
                 command: spec.kind,
                 option: second.name,
-                // Inside the error's code span: no backticks of its own.
-                usage: format!("{} (or /{} A vs B)", spec.usage(), spec.name),
+                usage: spec.usage(),
+                pair: true,
             })?;
             Ok(vec![(first.name, a), (second.name, b)])
         }

@@ -30,10 +30,18 @@ pub(super) fn command_error(e: &CommandError) -> String {
             command,
             option,
             usage,
-        } => format!(
-            "`/{}` потребує параметра `{option}`. Як користуватися: `{usage}`",
-            command.name()
-        ),
+            pair,
+        } => {
+            let or_pair = if *pair {
+                format!(" або `/{} A vs B`", command.name())
+            } else {
+                String::new()
+            };
+            format!(
+                "`/{}` потребує параметра `{option}`. Як користуватися: `{usage}`{or_pair}",
+                command.name()
+            )
+        }
         CommandError::RepeatedOption { option, .. } => format!("`{option}` вказано двічі."),
         CommandError::BadValue { option, reason, .. } => format!("`{option}`: {}", bad_value(reason)),
         CommandError::UnexpectedText { command, usage } => format!(
@@ -114,6 +122,7 @@ mod tests {
                 command: CommandKind::Chart,
                 option: "kind",
                 usage: usage.clone(),
+                pair: false,
             },
             CommandError::RepeatedOption {
                 command: CommandKind::Chart,

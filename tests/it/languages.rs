@@ -320,5 +320,12 @@ fn command_errors_are_ukrainian() {
         );
         // The same check finds the English wording, so it can fail.
         assert!(!english_words(en).is_empty(), "{line:?}: {en:?}");
+        // The usage in its code span is the command as typed; the "A vs B"
+        // alternative is said in the reply's language, outside that span.
+        assert!(!uk.contains("(or "), "{line:?}: {uk:?}");
+        if line == "/compare Germany" {
+            assert!(uk.ends_with("[page:<page>]` або `/compare A vs B`"), "{uk:?}");
+            assert!(en.ends_with("[page:<page>]` or `/compare A vs B`"), "{en:?}");
+        }
     }
 }
