@@ -56,11 +56,33 @@ pub(super) fn ask(data: Option<&Path>, output: Output, lang: Lang, command: &str
     } else {
         pactbot::answer(&ds, command, lang)
     };
+    // The picture is written before the answer prints, so that the text
+    // leaves out its line on how to save the picture only once it is saved;
+    // a failed write still prints the answer, then reports the failure.
+    let written = match (&out, &reply.image) {
+        (Some(path), Some(image)) if reply.status != Status::Error => Some(
+            write_atomically(path, &image.png)
+                .with_context(|| format!("writing the picture to {}", path.display())),
+        ),
+        _ => None,
+    };
+    let saved = matches!(written, Some(Ok(())));
     if reply.status != Status::Error || !matches!(format, Format::Text) {
+        let text = match format {
+            Format::Text if saved => pactbot::render::text::render_picture_saved(&reply),
+            _ => answers::render_reply(&reply, format),
+        };
+        writeln!(std::io::stdout().lock(), "{text}")?;
+    }
+    if let (Some(result), Some(path), Some(image)) = (written, &out, &reply.image) {
+        result?;
         writeln!(
-            std::io::stdout().lock(),
-            "{}",
-            answers::render_reply(&reply, format)
+            std::io::stderr().lock(),
+            "wrote {} ({} × {} px, {} bytes)",
+            path.display(),
+            image.width,
+            image.height,
+            image.byte_len()
         )?;
     }
     let not_written = |path: &Path| format!("no picture, so {} was not written", path.display());
@@ -71,25 +93,13 @@ pub(super) fn ask(data: Option<&Path>, output: Output, lang: Lang, command: &str
             None => reason.to_string(),
         }));
     }
-    if let Some(path) = out {
-        let Some(image) = &reply.image else {
-            return Err(Failure::Usage(format!(
-                "the answer to {command:?} has {} (only /chart draws one)",
-                not_written(&path)
-            )));
-        };
-        write_atomically(&path, &image.png)
-            .with_context(|| format!("writing the picture to {}", path.display()))?;
-        writeln!(
-            std::io::stderr().lock(),
-            "wrote {} ({} × {} px, {} bytes)",
-            path.display(),
-            image.width,
-            image.height,
-            image.byte_len()
-        )?;
+    match out {
+        Some(path) if !saved => Err(Failure::Usage(format!(
+            "the answer to {command:?} has {} (only /chart draws one)",
+            not_written(&path)
+        ))),
+        _ => Ok(()),
     }
-    Ok(())
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder,

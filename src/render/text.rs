@@ -5,6 +5,17 @@ use crate::reply::Reply;
 /// The reply as Markdown text: title, description, fields, then the footer
 /// and how to reach the other pages.
 pub fn render(r: &Reply) -> String {
+    render_with(r, true)
+}
+
+/// The reply as `render` gives it, for a picture already written to a file
+/// (`pactbot ask --out`): without the line on how to save the picture,
+/// which would only repeat what was just done.
+pub fn render_picture_saved(r: &Reply) -> String {
+    render_with(r, false)
+}
+
+fn render_with(r: &Reply, picture_line: bool) -> String {
     let s = r.lang.strings();
     let mut out = format!("**{}**\n", r.title);
     if !r.description.is_empty() {
@@ -20,7 +31,7 @@ pub fn render(r: &Reply) -> String {
         }
     }
     out.push_str(&format!("\n_{}_\n", r.footer));
-    if let Some(i) = &r.image {
+    if let Some(i) = r.image.as_ref().filter(|_| picture_line) {
         let kib = i.byte_len().div_ceil(1024);
         out.push_str(&format!(
             "{}\n",

@@ -89,7 +89,18 @@ fn ask_out_writes_the_png_of_the_answer() {
         let (o, dir) = run_in(&["ask", "--out", "chart.png", line]);
         assert!(o.status.success(), "{line}: {}", text(&o.stderr));
         let out = text(&o.stdout);
-        assert!(out.contains(&format!("pactbot-{kind}.png")), "{out}");
+        assert!(out.contains("**"), "the answer prints: {out}");
+        // The file was just written (stderr says so): no line on how to
+        // save it, which the same answer without --out ends with.
+        assert!(!out.contains("--out FILE.png"), "{out}");
+        assert!(!out.contains(&format!("pactbot-{kind}.png")), "{out}");
+        let (plain, _dir) = run_in(&["ask", line]);
+        let plain = text(&plain.stdout);
+        assert!(plain.contains(&format!("pactbot-{kind}.png")), "{plain}");
+        assert!(
+            plain.contains("`pactbot ask --out FILE.png …` saves it"),
+            "{plain}"
+        );
         let bytes = std::fs::read(dir.path().join("chart.png")).expect("the PNG is written");
         assert!(text(&o.stderr).contains("wrote chart.png"), "{}", text(&o.stderr));
         let meta = &json_of(line, "en")["image"];
