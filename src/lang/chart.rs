@@ -7,7 +7,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::uk::plural_form;
+use super::uk::{plural_form, MONTHS_GENITIVE as UK_MONTHS_GENITIVE};
 use super::Lang;
 use crate::dataset::Evidence;
 
@@ -111,22 +111,6 @@ const UK_MONTHS: [&str; 12] = [
     "жовтень",
     "листопад",
     "грудень",
-];
-
-/// In the genitive, after "з" and "до" ("з січня 2024 до січня 2025").
-const UK_MONTHS_GENITIVE: [&str; 12] = [
-    "січня",
-    "лютого",
-    "березня",
-    "квітня",
-    "травня",
-    "червня",
-    "липня",
-    "серпня",
-    "вересня",
-    "жовтня",
-    "листопада",
-    "грудня",
 ];
 
 fn en_month_year(d: NaiveDate) -> String {

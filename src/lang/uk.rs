@@ -34,8 +34,9 @@ fn plural(n: usize, one: &str, few: &str, many: &str) -> String {
     format!("{n} {}", plural_form(n, one, few, many))
 }
 
-/// Months in the genitive, as a date is written: "16 лютого".
-const MONTHS: [&str; 12] = [
+/// Months in the genitive, as a date is written: "16 лютого" (and the
+/// charts' "з січня 2024 р.").
+pub(crate) const MONTHS_GENITIVE: [&str; 12] = [
     "січня",
     "лютого",
     "березня",
@@ -52,7 +53,12 @@ const MONTHS: [&str; 12] = [
 
 /// "16 лютого 2024 р.", as Ukrainian official texts write a date.
 fn date(d: NaiveDate) -> String {
-    format!("{} {} {} р.", d.day(), MONTHS[d.month0() as usize], d.year())
+    format!(
+        "{} {} {} р.",
+        d.day(),
+        MONTHS_GENITIVE[d.month0() as usize],
+        d.year()
+    )
 }
 
 fn sought(s: Sought) -> &'static str {
