@@ -97,7 +97,7 @@ pub static KEYWORDS: &[Keyword] = &[
     w("partners", Countries), w("allies", Countries), w("governments", Countries), w("members", Countries),
     w("країни", Countries), w("країна", Countries), w("держави", Countries), w("держава", Countries),
     w("партнери", Countries), w("союзники", Countries), w("страны", Countries), w("страна", Countries),
-    w("государства", Countries), w("партнеры", Countries), w("союзники", Countries), w("kraje", Countries),
+    w("государства", Countries), w("партнеры", Countries), w("kraje", Countries),
     w("kraj", Countries), w("państwa", Countries), w("partnerzy", Countries), w("sojusznicy", Countries),
     // pledge verbs
     p("pledg", Pledge), p("promis", Pledge), p("commit", Pledge), p("provid", Pledge), p("offer", Pledge),
@@ -118,7 +118,7 @@ pub static KEYWORDS: &[Keyword] = &[
     p("supplie", Deliver), w("supply", Deliver), w("supplying", Deliver), w("shipped", Deliver),
     w("transferred", Deliver), p("постача", Deliver), p("поставил", Deliver), p("постав", Deliver),
     p("передав", Deliver), p("передал", Deliver), p("передас", Deliver), p("передад", Deliver),
-    p("передал", Deliver), p("dostarcz", Deliver), p("przekaza", Deliver), p("wyslal", Deliver),
+    p("dostarcz", Deliver), p("przekaza", Deliver), p("wyslal", Deliver),
     // compare
     p("compar", Compare), w("versus", Compare), w("vs", Compare), w("v", Compare), w("difference", Compare),
     w("differences", Compare), w("differ", Compare), p("порівн", Compare), w("різниця", Compare),

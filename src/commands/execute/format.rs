@@ -149,11 +149,7 @@ pub(crate) fn money_line(ctx: &Ctx<'_>, sources: &[Source], m: &Money) -> String
         .as_ref()
         .map(|n| format!(" — {}", n.get(ctx.lang)))
         .unwrap_or_default();
-    let alongside = if m.basis == Basis::Alongside {
-        format!(" {}", italic(format!("({})", s.alongside_mark)))
-    } else {
-        String::new()
-    };
+    let alongside = mark(m.basis == Basis::Alongside, s.alongside_mark);
     bullet(format!(
         "{} {}, {}{note} {}{alongside}{}{}",
         bold(money_amount(s, m)),
@@ -167,8 +163,13 @@ pub(crate) fn money_line(ctx: &Ctx<'_>, sources: &[Source], m: &Money) -> String
 
 /// " _(already given, not a pledge)_" after an amount given by the signing.
 fn given_mark(ctx: &Ctx<'_>, m: &Money) -> String {
-    if m.already_given {
-        format!(" {}", italic(format!("({})", ctx.s.already_given_mark)))
+    mark(m.already_given, ctx.s.already_given_mark)
+}
+
+/// " _(label)_" when `on`, else nothing: the marks after a money line.
+fn mark(on: bool, label: &str) -> String {
+    if on {
+        format!(" {}", italic(format!("({label})")))
     } else {
         String::new()
     }
